@@ -1,0 +1,54 @@
+package uk.schooldata.approvals.notification;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends through the configured SMTP server ({@code spring.mail.*}); without one, as in the default run, writes the
+ * message to the log instead, the recipient left out.
+ */
+@Component
+class TemplateMailer implements Mailer {
+
+	private static final Logger LOG = LoggerFactory.getLogger(TemplateMailer.class);
+
+	private final JavaMailSender sender;
+
+	private final MailTemplates templates;
+
+	private final MailProperties properties;
+
+	TemplateMailer(ObjectProvider<JavaMailSender> sender, MailTemplates templates, MailProperties properties) {
+		this.sender = sender.getIfAvailable();
+		this.templates = templates;
+		this.properties = properties;
+	}
+
+	@Override
+	public void send(String to, String template, Map<String, String> values) {
+		MailTemplates.RenderedMail mail = templates.render(template, values);
+		send(new Email(to, mail.subject(), mail.text()));
+	}
+
+	@Override
+	public void send(Email email) {
+		if (sender == null) {
+			LOG.info("No SMTP server configured (spring.mail.host); this email would have been sent:\n"
+					+ "Subject: {}\n\n{}", email.subject(), email.text());
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(properties.from());
+		message.setTo(email.to());
+		message.setSubject(email.subject());
+		message.setText(email.text());
+		sender.send(message);
+		LOG.debug("Sent '{}'", email.subject());
+	}
+}

@@ -1,0 +1,6 @@
+/**
+ * Telling people what happened: email rendered from templates under {@code templates/mail}, sent through SMTP when
+ * {@code spring.mail.host} is set and written to the log otherwise.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notification")
+package uk.schooldata.approvals.notification;

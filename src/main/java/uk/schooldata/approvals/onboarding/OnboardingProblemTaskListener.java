@@ -1,0 +1,60 @@
+package uk.schooldata.approvals.onboarding;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uk.schooldata.approvals.onboarding.SchoolOnboardingProcess.Resolution;
+import uk.schooldata.approvals.web.FieldProblem;
+import uk.schooldata.approvals.web.InvalidRequestException;
+
+/**
+ * Keeps the school's status in step with the Resolve onboarding problem task: {@code ACTION_REQUIRED} while it is
+ * open, back to {@code ONBOARDING} when an operator chooses to retry. A completion without a valid resolution is
+ * refused, so the task stays open.
+ */
+@Component
+class OnboardingProblemTaskListener implements TaskListener {
+
+	private static final Logger LOG = LoggerFactory.getLogger(OnboardingProblemTaskListener.class);
+
+	private final Schools schools;
+
+	OnboardingProblemTaskListener(Schools schools) {
+		this.schools = schools;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String urn = SchoolOnboardingProcess.urn(task);
+		switch (task.getEventName()) {
+			case EVENTNAME_CREATE -> {
+				schools.recordProblem(urn, (String) task.getVariable(SchoolOnboardingProcess.PROBLEM));
+				LOG.warn("School {}: onboarding needs a platform operator ({})", urn,
+						task.getVariable(SchoolOnboardingProcess.PROBLEM_CODE));
+			}
+			case EVENTNAME_COMPLETE -> {
+				if (resolution(task) == Resolution.RETRY) {
+					schools.resumeOnboarding(urn);
+				}
+			}
+			default -> {
+			}
+		}
+	}
+
+	private static Resolution resolution(DelegateTask task) {
+		Object value = task.getVariable(SchoolOnboardingProcess.RESOLUTION);
+		List<String> allowed = Arrays.stream(Resolution.values()).map(Enum::name).toList();
+		if (!(value instanceof String resolution) || !allowed.contains(resolution)) {
+			throw new InvalidRequestException(List.of(new FieldProblem(SchoolOnboardingProcess.RESOLUTION,
+					"must be one of " + allowed)));
+		}
+		return Resolution.valueOf((String) value);
+	}
+}

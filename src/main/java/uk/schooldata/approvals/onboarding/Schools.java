@@ -1,0 +1,122 @@
+package uk.schooldata.approvals.onboarding;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The schools on the platform. Writes join the caller's transaction, which for a delegate is the engine's: a step's
+ * domain change commits together with the step, or not at all.
+ */
+@Repository
+public class Schools {
+
+	private final JdbcClient jdbc;
+
+	Schools(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public Optional<School> findByUrn(String urn) {
+		return jdbc.sql("select * from school where urn = :urn")
+			.param("urn", urn)
+			.query((row, number) -> school(row))
+			.optional();
+	}
+
+	/**
+	 * Records a new school as {@link OnboardingStatus#ONBOARDING}, or starts a cancelled one again.
+	 *
+	 * @throws SchoolAlreadyRegisteredException when the school is onboarding or onboarded already
+	 */
+	void register(SchoolRegistration registration, Instant now) {
+		Optional<OnboardingStatus> existing = findByUrn(registration.urn()).map(School::status);
+		if (existing.isPresent() && existing.get().isInProgressOrDone()) {
+			throw new SchoolAlreadyRegisteredException(registration.urn(), existing.get());
+		}
+		if (existing.isPresent()) {
+			jdbc.sql("""
+					update school set name = :name, contact_email = :contactEmail,
+					  uses_school_booking = :usesSchoolBooking, status = 'ONBOARDING', mis_user_id = null,
+					  problem = null, registered_at = :now, activated_at = null
+					where urn = :urn
+					""").paramSource(registration).param("now", Timestamp.from(now)).update();
+			jdbc.sql("delete from school_mis_group where urn = :urn").param("urn", registration.urn()).update();
+			return;
+		}
+		try {
+			jdbc.sql("""
+					insert into school (urn, name, contact_email, uses_school_booking, status, registered_at)
+					values (:urn, :name, :contactEmail, :usesSchoolBooking, 'ONBOARDING', :now)
+					""").paramSource(registration).param("now", Timestamp.from(now)).update();
+		}
+		catch (DuplicateKeyException ex) {
+			// Registered by a concurrent request since we looked.
+			throw new SchoolAlreadyRegisteredException(registration.urn(), OnboardingStatus.ONBOARDING);
+		}
+	}
+
+	void recordMisUser(String urn, String misUserId) {
+		jdbc.sql("update school set mis_user_id = :misUserId where urn = :urn")
+			.param("misUserId", misUserId)
+			.param("urn", urn)
+			.update();
+	}
+
+	void recordConfirmedMisGroups(String urn, Collection<String> groups, Instant now) {
+		jdbc.sql("delete from school_mis_group where urn = :urn").param("urn", urn).update();
+		for (String group : groups) {
+			jdbc.sql("insert into school_mis_group (urn, mis_group, confirmed_at) values (:urn, :group, :now)")
+				.param("urn", urn)
+				.param("group", group)
+				.param("now", Timestamp.from(now))
+				.update();
+		}
+	}
+
+	void recordProblem(String urn, String problem) {
+		jdbc.sql("update school set status = 'ACTION_REQUIRED', problem = :problem where urn = :urn")
+			.param("problem", problem)
+			.param("urn", urn)
+			.update();
+	}
+
+	void resumeOnboarding(String urn) {
+		jdbc.sql("update school set status = 'ONBOARDING', problem = null where urn = :urn").param("urn", urn).update();
+	}
+
+	void markActive(String urn, Instant now) {
+		jdbc.sql("update school set status = 'ACTIVE', activated_at = :now where urn = :urn")
+			.param("now", Timestamp.from(now))
+			.param("urn", urn)
+			.update();
+	}
+
+	void markCancelled(String urn) {
+		jdbc.sql("update school set status = 'CANCELLED' where urn = :urn").param("urn", urn).update();
+	}
+
+	private School school(ResultSet row) throws SQLException {
+		String urn = row.getString("urn");
+		Timestamp activatedAt = row.getTimestamp("activated_at");
+		return new School(urn, row.getString("name"), row.getString("contact_email"),
+				row.getBoolean("uses_school_booking"), OnboardingStatus.valueOf(row.getString("status")),
+				row.getString("mis_user_id"), confirmedMisGroups(urn), row.getString("problem"),
+				row.getTimestamp("registered_at").toInstant(), activatedAt == null ? null : activatedAt.toInstant());
+	}
+
+	private List<String> confirmedMisGroups(String urn) {
+		return jdbc.sql("select mis_group from school_mis_group where urn = :urn order by mis_group")
+			.param("urn", urn)
+			.query(String.class)
+			.list();
+	}
+}

@@ -1,0 +1,12 @@
+package uk.schooldata.approvals.web;
+
+/**
+ * One bad field of a request: its name as the client sent it, and what is wrong with it.
+ */
+public record FieldProblem(String field, String message) {
+
+	@Override
+	public String toString() {
+		return field + " " + message;
+	}
+}

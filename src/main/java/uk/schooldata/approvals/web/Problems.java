@@ -1,0 +1,29 @@
+package uk.schooldata.approvals.web;
+
+import java.net.URI;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Builds problem details with this API's stable type URIs: {@code https://schooldata.example/problems/<slug>}.
+ * A type's slug never changes once published; clients may switch on it.
+ */
+public final class Problems {
+
+	private static final String TYPE_BASE = "https://schooldata.example/problems/";
+
+	private Problems() {
+	}
+
+	public static URI type(String slug) {
+		return URI.create(TYPE_BASE + slug);
+	}
+
+	public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(type(slug));
+		problem.setTitle(title);
+		return problem;
+	}
+}

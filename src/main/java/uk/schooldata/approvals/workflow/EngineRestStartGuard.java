@@ -1,0 +1,169 @@
+package uk.schooldata.approvals.workflow;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import uk.schooldata.approvals.web.Problems;
+
+/**
+ * Runs the {@link ProcessStartValidator} of a process before Camunda's REST API starts it, and answers a refused start
+ * with {@code application/problem+json}, exactly like this application's own API. Covers the start and submit-form
+ * routes by key, by key and tenant, and by definition id, with and without a named engine.
+ */
+class EngineRestStartGuard extends OncePerRequestFilter {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EngineRestStartGuard.class);
+
+	private static final Pattern START_PATH = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/process-definition/"
+			+ "(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)/?$");
+
+	private final Map<String, ProcessStartValidator> validators;
+
+	private final ObjectMapper objectMapper;
+
+	EngineRestStartGuard(List<ProcessStartValidator> validators, ObjectMapper objectMapper) {
+		this.validators = validators.stream()
+			.collect(Collectors.toMap(ProcessStartValidator::processKey, Function.identity()));
+		this.objectMapper = objectMapper;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return !"POST".equals(request.getMethod());
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = request.getRequestURI().substring(request.getContextPath().length());
+		Matcher matcher = START_PATH.matcher(path);
+		ProcessStartValidator validator = matcher.matches() ? validators.get(processKey(matcher)) : null;
+		if (validator == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		byte[] body = request.getInputStream().readAllBytes();
+		try {
+			validator.validate(parse(validator.processKey(), body));
+		}
+		catch (ErrorResponseException refused) {
+			LOG.warn("Refused a start of {} through the engine REST API: {}", validator.processKey(),
+					refused.getBody().getDetail());
+			writeProblem(response, refused.getBody());
+			return;
+		}
+		chain.doFilter(new CachedBodyRequest(request, body), response);
+	}
+
+	private static String processKey(Matcher matcher) {
+		if (matcher.group("key") != null) {
+			return decode(matcher.group("key"));
+		}
+		String definitionId = decode(matcher.group("id"));
+		int versionSeparator = definitionId.indexOf(':');
+		return versionSeparator < 0 ? definitionId : definitionId.substring(0, versionSeparator);
+	}
+
+	private static String decode(String pathSegment) {
+		return URLDecoder.decode(pathSegment, StandardCharsets.UTF_8);
+	}
+
+	private ProcessStart parse(String processKey, byte[] body) {
+		JsonNode json;
+		try {
+			json = body.length == 0 ? objectMapper.createObjectNode() : objectMapper.readTree(body);
+		}
+		catch (IOException ex) {
+			throw new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST,
+					"malformed-request", "Malformed request", "The request body is not valid JSON."), ex);
+		}
+		Map<String, Object> variables = new HashMap<>();
+		json.path("variables").properties().forEach(variable -> {
+			JsonNode value = variable.getValue().path("value");
+			if (!value.isMissingNode() && !value.isNull()) {
+				variables.put(variable.getKey(), objectMapper.convertValue(value, Object.class));
+			}
+		});
+		String businessKey = json.hasNonNull("businessKey") ? json.get("businessKey").asText() : null;
+		return new ProcessStart(processKey, businessKey, variables);
+	}
+
+	private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+		response.setStatus(problem.getStatus());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		objectMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+	/**
+	 * Hands the already-read body on to Camunda's REST API.
+	 */
+	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		CachedBodyRequest(HttpServletRequest request, byte[] body) {
+			super(request);
+			this.body = body;
+		}
+
+		@Override
+		public ServletInputStream getInputStream() {
+			ByteArrayInputStream in = new ByteArrayInputStream(body);
+			return new ServletInputStream() {
+
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(ReadListener listener) {
+					throw new UnsupportedOperationException("Synchronous reads only");
+				}
+			};
+		}
+	}
+}
