@@ -4,10 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.mis.MisConnector;
+import uk.schooldata.approvals.mis.MisProperties;
 import uk.schooldata.approvals.mis.MisRefusedException;
 import uk.schooldata.approvals.mis.MisUser;
 
@@ -25,11 +25,10 @@ class CreateMisUserDelegate implements JavaDelegate {
 
 	private final String platformUsername;
 
-	CreateMisUserDelegate(MisConnector mis, Schools schools,
-			@Value("${app.mis.platform-username}") String platformUsername) {
+	CreateMisUserDelegate(MisConnector mis, Schools schools, MisProperties misProperties) {
 		this.mis = mis;
 		this.schools = schools;
-		this.platformUsername = platformUsername;
+		this.platformUsername = misProperties.platformUsername();
 	}
 
 	@Override

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -48,7 +49,7 @@ public class Schools {
 					  uses_school_booking = :usesSchoolBooking, status = 'ONBOARDING', mis_user_id = null,
 					  problem = null, registered_at = :now, activated_at = null
 					where urn = :urn
-					""").paramSource(registration).param("now", Timestamp.from(now)).update();
+					""").params(columnsOf(registration)).param("now", Timestamp.from(now)).update();
 			jdbc.sql("delete from school_mis_group where urn = :urn").param("urn", registration.urn()).update();
 			return;
 		}
@@ -56,12 +57,17 @@ public class Schools {
 			jdbc.sql("""
 					insert into school (urn, name, contact_email, uses_school_booking, status, registered_at)
 					values (:urn, :name, :contactEmail, :usesSchoolBooking, 'ONBOARDING', :now)
-					""").paramSource(registration).param("now", Timestamp.from(now)).update();
+					""").params(columnsOf(registration)).param("now", Timestamp.from(now)).update();
 		}
 		catch (DuplicateKeyException ex) {
 			// Registered by a concurrent request since we looked.
 			throw new SchoolAlreadyRegisteredException(registration.urn(), OnboardingStatus.ONBOARDING);
 		}
+	}
+
+	private static Map<String, Object> columnsOf(SchoolRegistration registration) {
+		return Map.of("urn", registration.urn(), "name", registration.name(), "contactEmail",
+				registration.contactEmail(), "usesSchoolBooking", registration.usesSchoolBooking());
 	}
 
 	void recordMisUser(String urn, String misUserId) {
