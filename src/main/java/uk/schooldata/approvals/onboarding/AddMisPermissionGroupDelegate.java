@@ -32,7 +32,7 @@ class AddMisPermissionGroupDelegate implements JavaDelegate {
 			mis.addUserToGroup(urn, SchoolOnboardingProcess.misUserId(execution), group);
 		}
 		catch (MisRefusedException refusal) {
-			throw MisRefusals.asBpmnError(urn, refusal);
+			throw MisRefusals.asBpmnError(refusal);
 		}
 		LOG.info("School {}: platform MIS user added to {}", urn, group.misName());
 	}

@@ -40,7 +40,7 @@ class ConfirmMisGroupsDelegate implements JavaDelegate {
 			user = mis.readUser(urn, SchoolOnboardingProcess.misUserId(execution));
 		}
 		catch (MisRefusedException refusal) {
-			throw MisRefusals.asBpmnError(urn, refusal);
+			throw MisRefusals.asBpmnError(refusal);
 		}
 		List<MisPermissionGroup> required = SchoolOnboardingProcess
 			.requiredGroups(SchoolOnboardingProcess.usesSchoolBooking(execution));

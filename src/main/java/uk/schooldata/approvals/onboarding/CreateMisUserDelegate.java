@@ -39,7 +39,7 @@ class CreateMisUserDelegate implements JavaDelegate {
 			user = mis.createPlatformUser(urn, platformUsername);
 		}
 		catch (MisRefusedException refusal) {
-			throw MisRefusals.asBpmnError(urn, refusal);
+			throw MisRefusals.asBpmnError(refusal);
 		}
 		schools.recordMisUser(urn, user.id());
 		execution.setVariable(SchoolOnboardingProcess.MIS_USER_ID, user.id());

@@ -36,7 +36,8 @@ class EmailSchoolDelegate implements JavaDelegate {
 			.orElseThrow(() -> new IllegalStateException("School " + urn + " is not registered"));
 		mailer.send(school.contactEmail(), TEMPLATE,
 				Map.of("schoolName", school.name(), "urn", urn, "misUserId", school.misUserId(), "misGroups",
-						"  - " + String.join("\n  - ", school.confirmedMisGroups())));
+						"  - " + String.join("\n  - ", school.confirmedMisGroups()), "administrator",
+						(String) execution.getVariable(SchoolOnboardingProcess.FIRST_ADMINISTRATOR)));
 		LOG.info("School {}: onboarding email sent", urn);
 	}
 }

@@ -12,12 +12,10 @@ final class MisRefusals {
 	private MisRefusals() {
 	}
 
-	static BpmnError asBpmnError(String urn, MisRefusedException refusal) {
+	static BpmnError asBpmnError(MisRefusedException refusal) {
 		return switch (refusal.reason()) {
-			case UNKNOWN_SCHOOL -> new BpmnError(SchoolOnboardingProcess.ERROR_MIS_UNKNOWN_SCHOOL,
-					"The MIS does not know school " + urn + ": " + refusal.getMessage());
-			case FORBIDDEN -> new BpmnError(SchoolOnboardingProcess.ERROR_MIS_FORBIDDEN,
-					"The MIS does not allow the platform to set up school " + urn + ": " + refusal.getMessage());
+			case UNKNOWN_SCHOOL -> new BpmnError(SchoolOnboardingProcess.ERROR_MIS_UNKNOWN_SCHOOL, refusal.getMessage());
+			case FORBIDDEN -> new BpmnError(SchoolOnboardingProcess.ERROR_MIS_FORBIDDEN, refusal.getMessage());
 		};
 	}
 }

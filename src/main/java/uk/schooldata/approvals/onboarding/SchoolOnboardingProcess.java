@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.mis.MisPermissionGroup;
+import uk.schooldata.approvals.workflow.SchoolTenants;
 
 /**
  * The {@code school-onboarding} process ({@code processes/school-onboarding.bpmn}): its key, element ids, variables
@@ -30,6 +31,7 @@ public class SchoolOnboardingProcess {
 	public static final String CONFIRM_MIS_GROUPS = "Task_ConfirmMisGroups";
 	public static final String RESOLVE_ONBOARDING_PROBLEM = "Task_ResolveOnboardingProblem";
 	public static final String CANCEL_ONBOARDING = "Task_CancelOnboarding";
+	public static final String CREATE_SCHOOL_ACCESS = "Task_CreateSchoolAccess";
 	public static final String EMAIL_SCHOOL = "Task_EmailSchool";
 	public static final String ACTIVATE_SCHOOL = "Task_ActivateSchool";
 	public static final String SCHOOL_ONBOARDED = "EndEvent_SchoolOnboarded";
@@ -40,7 +42,7 @@ public class SchoolOnboardingProcess {
 	static final String ERROR_MIS_FORBIDDEN = "MIS_FORBIDDEN";
 	static final String ERROR_MIS_GROUPS_NOT_CONFIRMED = "MIS_GROUPS_NOT_CONFIRMED";
 
-	public static final String URN = "urn";
+	public static final String URN = SchoolTenants.SCHOOL_URN;
 	public static final String SCHOOL_NAME = "schoolName";
 	public static final String CONTACT_EMAIL = "contactEmail";
 	public static final String USES_SCHOOL_BOOKING = "usesSchoolBooking";
@@ -49,6 +51,7 @@ public class SchoolOnboardingProcess {
 	public static final String PROBLEM_CODE = "onboardingProblemCode";
 	public static final String PROBLEM = "onboardingProblem";
 	public static final String RESOLUTION = "resolution";
+	public static final String FIRST_ADMINISTRATOR = "firstAdministrator";
 
 	/** What a platform operator decides in the Resolve onboarding problem task. */
 	public enum Resolution {

@@ -4,6 +4,7 @@ import java.net.URI;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * Builds problem details with this API's stable type URIs: {@code https://schooldata.example/problems/<slug>}.
@@ -18,6 +19,14 @@ public final class Problems {
 
 	public static URI type(String slug) {
 		return URI.create(TYPE_BASE + slug);
+	}
+
+	/**
+	 * A {@code 403}: the caller is known but may not do this.
+	 */
+	public static ErrorResponseException forbidden(String detail) {
+		return new ErrorResponseException(HttpStatus.FORBIDDEN, of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail),
+				null);
 	}
 
 	public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {

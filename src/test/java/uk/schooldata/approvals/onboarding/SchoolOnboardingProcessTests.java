@@ -242,7 +242,7 @@ class SchoolOnboardingProcessTests {
 		assertThatThrownBy(() -> onboarding.start(new SchoolRegistration("12AB", "", "not-an-email", false)))
 			.isInstanceOfSatisfying(InvalidRequestException.class,
 					refused -> assertThat(refused.fieldProblems()).extracting(problem -> problem.field())
-						.containsExactlyInAnyOrder("urn", "schoolName", "contactEmail"));
+						.containsExactlyInAnyOrder("schoolUrn", "schoolName", "contactEmail"));
 
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
 		assertThat(schools.findByUrn("12AB")).isEmpty();

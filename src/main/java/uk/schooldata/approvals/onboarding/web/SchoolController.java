@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import uk.schooldata.approvals.onboarding.School;
 import uk.schooldata.approvals.onboarding.SchoolOnboardingProcess;
 import uk.schooldata.approvals.onboarding.SchoolRegistration;
 import uk.schooldata.approvals.onboarding.Schools;
+import uk.schooldata.approvals.security.Caller;
 import uk.schooldata.approvals.web.Problems;
 
 /**
@@ -40,6 +42,9 @@ class SchoolController {
 		this.schools = schools;
 	}
 
+	/**
+	 * Only platform operators get here (see the security configuration).
+	 */
 	@PostMapping
 	ResponseEntity<SchoolResponse> register(@Valid @RequestBody SchoolRegistration registration) {
 		onboarding.start(registration);
@@ -50,8 +55,14 @@ class SchoolController {
 		return ResponseEntity.accepted().location(location).body(SchoolResponse.of(find(registration.urn())));
 	}
 
+	/**
+	 * Platform operators and auditors see every school; a school administrator sees only their own.
+	 */
 	@GetMapping("/{urn}")
-	SchoolResponse show(@PathVariable String urn) {
+	SchoolResponse show(@PathVariable String urn, @AuthenticationPrincipal Caller caller) {
+		if (!caller.canRead(urn)) {
+			throw Problems.forbidden("You may see only your own school.");
+		}
 		return SchoolResponse.of(find(urn));
 	}
 

@@ -56,8 +56,12 @@ class SchoolApiIntegrationTests {
 		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
 	}
 
-	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	void signInAsTheOperator(TestRestTemplate anonymous) {
+		this.http = anonymous.withBasicAuth("demo", "demo");
+	}
 
 	@Autowired
 	MisSimulator simulator;
@@ -156,13 +160,13 @@ class SchoolApiIntegrationTests {
 		long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
 		ResponseEntity<String> refused = startThroughEngineRest("/engine-rest/process-definition/key/school-onboarding/start",
-				Map.of("urn", Map.of("value", "12"), "schoolName", Map.of("value", "Hillside Academy"),
+				Map.of("schoolUrn", Map.of("value", "12"), "schoolName", Map.of("value", "Hillside Academy"),
 						"usesSchoolBooking", Map.of("value", "yes")));
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(JsonPath.<List<String>>read(refused.getBody(), "$.errors[*].field"))
-			.containsExactlyInAnyOrder("urn", "contactEmail", "usesSchoolBooking");
+			.containsExactlyInAnyOrder("schoolUrn", "contactEmail", "usesSchoolBooking");
 		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
 	}
 
@@ -196,7 +200,7 @@ class SchoolApiIntegrationTests {
 	}
 
 	private static Map<String, Object> variables(String urn) {
-		return Map.of("urn", Map.of("value", urn), "schoolName", Map.of("value", "Hillside Academy"), "contactEmail",
+		return Map.of("schoolUrn", Map.of("value", urn), "schoolName", Map.of("value", "Hillside Academy"), "contactEmail",
 				Map.of("value", "office@hillside.example"), "usesSchoolBooking", Map.of("value", false));
 	}
 

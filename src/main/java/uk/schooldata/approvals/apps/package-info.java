@@ -1,0 +1,5 @@
+/**
+ * The app registry: third-party apps, their contact and webhook details, and their API identities.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "App registry")
+package uk.schooldata.approvals.apps;

@@ -1,0 +1,86 @@
+package uk.schooldata.approvals.security;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Tenant;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A school's place in the identity service: its tenant (id = URN) and its administrators.
+ */
+@Component
+public class SchoolIdentities {
+
+	private static final Logger LOG = LoggerFactory.getLogger(SchoolIdentities.class);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final IdentityService identityService;
+
+	private final boolean printInitialPasswords;
+
+	SchoolIdentities(IdentityService identityService,
+			@Value("${app.security.print-initial-passwords:false}") boolean printInitialPasswords) {
+		this.identityService = identityService;
+		this.printInitialPasswords = printInitialPasswords;
+	}
+
+	/**
+	 * Creates the school's tenant unless it exists. Platform operators and auditors belong to every school's tenant.
+	 */
+	public void createTenant(String urn, String schoolName) {
+		if (identityService.createTenantQuery().tenantId(urn).count() == 1) {
+			return;
+		}
+		Tenant tenant = identityService.newTenant(urn);
+		tenant.setName(schoolName);
+		identityService.saveTenant(tenant);
+		identityService.createTenantGroupMembership(urn, Roles.PLATFORM_ADMINS);
+		identityService.createTenantGroupMembership(urn, Roles.AUDITORS);
+		LOG.info("Created tenant for school {}", urn);
+	}
+
+	/**
+	 * Makes the person with this email an administrator of the school, and of that school only. A new user gets a
+	 * random password that is never logged, except where {@code app.security.print-initial-passwords} is on (the
+	 * default, demo profile): then it is printed once for the operator to pass on. An existing user keeps theirs.
+	 *
+	 * @return the administrator's user id: the email address in lower case
+	 */
+	public String addAdministrator(String urn, String email) {
+		String userId = email.toLowerCase(Locale.ROOT);
+		if (identityService.createUserQuery().userId(userId).count() == 0) {
+			User user = identityService.newUser(userId);
+			user.setEmail(email);
+			user.setFirstName("Administrator");
+			user.setLastName(urn);
+			String password = randomSecret();
+			user.setPassword(password);
+			identityService.saveUser(user);
+			if (printInitialPasswords) {
+				LOG.info("DEMO ONLY - first administrator of school {} is '{}' with initial password '{}'", urn, userId,
+						password);
+			}
+		}
+		if (identityService.createUserQuery().userId(userId).memberOfGroup(Roles.SCHOOL_ADMINS).count() == 0) {
+			identityService.createMembership(userId, Roles.SCHOOL_ADMINS);
+		}
+		if (identityService.createTenantQuery().tenantId(urn).userMember(userId).count() == 0) {
+			identityService.createTenantUserMembership(urn, userId);
+		}
+		return userId;
+	}
+
+	static String randomSecret() {
+		byte[] bytes = new byte[24];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+}

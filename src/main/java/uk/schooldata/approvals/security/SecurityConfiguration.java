@@ -1,0 +1,95 @@
+package uk.schooldata.approvals.security;
+
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what.
+ * <ul>
+ * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity service, stateless; the
+ * engine then runs each {@code /engine-rest} call as that user, so Camunda's authorizations and tenant checks
+ * apply.</li>
+ * <li>The Camunda webapps ({@code /camunda/**}) keep their own login, session and CSRF protection.</li>
+ * <li>Open without login: the health endpoint only (and the MIS simulator, which checks its own API key).</li>
+ * <li>Everything else is denied.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	/** After Spring Security's filter chain (order -100), so that the user is known. */
+	static final int ENGINE_AUTHENTICATION_ORDER = 0;
+
+	/**
+	 * Paths as the client sends them, whichever servlet serves them: Spring MVC for /api, Jersey for /engine-rest.
+	 */
+	private final PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identities,
+			ProblemResponses problems) throws Exception {
+		return http
+			.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path.matcher(HttpMethod.POST, "/api/schools"), path.matcher(HttpMethod.POST, "/api/apps"))
+				.hasAuthority(Roles.PLATFORM_ADMINS)
+				.anyRequest().authenticated())
+			.authenticationManager(new ProviderManager(identities))
+			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			// Stateless HTTP Basic: no session cookie for a forged request to ride on.
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
+				// The Camunda webapps authenticate with their own login form and protect themselves against CSRF.
+				.requestMatchers(path.matcher("/camunda/**"), path.matcher("/"), path.matcher("/error")).permitAll()
+				// The simulated MIS checks its own API key, as the real one does; it is off in prod.
+				.requestMatchers(path.matcher("/mis-sim/**")).permitAll()
+				.anyRequest().denyAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(AbstractHttpConfigurer::disable)
+			.build();
+	}
+
+	/**
+	 * Runs every {@code /engine-rest} call as the user Spring Security authenticated, with their groups and tenants.
+	 */
+	@Bean
+	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+		FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(
+				new ProcessEngineAuthenticationFilter());
+		registration.setName("engine-rest-authentication");
+		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+				ContainerBasedAuthenticationProvider.class.getName());
+		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
+		return registration;
+	}
+
+	@Bean
+	ResourceConfigCustomizer engineRestProblems() {
+		return config -> config.register(AuthorizationProblemMapper.class);
+	}
+}
