@@ -90,6 +90,8 @@ class SecurityConfiguration {
 
 	@Bean
 	ResourceConfigCustomizer engineRestProblems() {
-		return config -> config.register(AuthorizationProblemMapper.class);
+		return config -> config.register(AuthorizationProblemMapper.class)
+			.register(TenantProblemMappers.ForProcessEngineException.class)
+			.register(TenantProblemMappers.ForRestException.class);
 	}
 }

@@ -20,6 +20,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -49,10 +55,19 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 
 	private final ObjectMapper objectMapper;
 
-	EngineRestStartGuard(List<ProcessStartValidator> validators, ObjectMapper objectMapper) {
+	private final IdentityService identityService;
+
+	private final AuthorizationService authorizationService;
+
+	private final boolean authorizationEnabled;
+
+	EngineRestStartGuard(List<ProcessStartValidator> validators, ObjectMapper objectMapper, ProcessEngine engine) {
 		this.validators = validators.stream()
 			.collect(Collectors.toMap(ProcessStartValidator::processKey, Function.identity()));
 		this.objectMapper = objectMapper;
+		this.identityService = engine.getIdentityService();
+		this.authorizationService = engine.getAuthorizationService();
+		this.authorizationEnabled = engine.getProcessEngineConfiguration().isAuthorizationEnabled();
 	}
 
 	@Override
@@ -66,7 +81,8 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
 		Matcher matcher = START_PATH.matcher(path);
 		ProcessStartValidator validator = matcher.matches() ? validators.get(processKey(matcher)) : null;
-		if (validator == null) {
+		if (validator == null || !callerMayStart(validator.processKey())) {
+			// Nothing to check, or Camunda's authorization refuses the start anyway: its answer, not ours.
 			chain.doFilter(request, response);
 			return;
 		}
@@ -81,6 +97,19 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 			return;
 		}
 		chain.doFilter(new CachedBodyRequest(request, body), response);
+	}
+
+	/**
+	 * Whether the user Camunda runs this request as may start the process; validating a start the caller may not
+	 * make would tell them more than "forbidden".
+	 */
+	private boolean callerMayStart(String processKey) {
+		if (!authorizationEnabled) {
+			return true;
+		}
+		Authentication caller = identityService.getCurrentAuthentication();
+		return caller != null && authorizationService.isUserAuthorized(caller.getUserId(), caller.getGroupIds(),
+				Permissions.CREATE_INSTANCE, Resources.PROCESS_DEFINITION, processKey);
 	}
 
 	private static String processKey(Matcher matcher) {

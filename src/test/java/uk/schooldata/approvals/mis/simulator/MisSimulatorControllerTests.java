@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.autoconfigure.web.servlet.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
@@ -18,6 +19,9 @@ import uk.schooldata.approvals.mis.MisProperties;
  * The MIS API's status codes and error answers, as the simulator serves them.
  */
 @WebMvcTest(MisSimulatorController.class)
+// The simulator checks its own API key, as a real MIS does; the application lets /mis-sim through Spring Security
+// (proved over HTTP in MisSimulatorHttpTests), so the slice leaves the security filters out.
+@AutoConfigureMockMvc(addFilters = false)
 @Import(MisSimulator.class)
 @EnableConfigurationProperties(MisProperties.class)
 class MisSimulatorControllerTests {
