@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -64,6 +65,9 @@ class SchoolOnboardingProcessTests {
 	@Autowired
 	FormService formService;
 
+	@Autowired
+	IdentityService identityService;
+
 	@BeforeEach
 	void useThisEngineForAssertions() {
 		AbstractAssertions.init(engine);
@@ -82,6 +86,7 @@ class SchoolOnboardingProcessTests {
 
 		assertThat(instance).isWaitingAt(SchoolOnboardingProcess.CREATE_MIS_USER);
 		assertThat(instance.getBusinessKey()).isEqualTo(school.urn());
+		assertThat(instance.getTenantId()).isEqualTo(school.urn());
 		assertThat(schools.findByUrn(school.urn())).get().extracting(School::status)
 			.isEqualTo(OnboardingStatus.ONBOARDING);
 		runJobsOf(instance);
@@ -100,6 +105,16 @@ class SchoolOnboardingProcessTests {
 			.satisfies(user -> assertThat(user.id()).isEqualTo(onboarded.misUserId()))
 			.satisfies(user -> assertThat(user.isIn(MisPermissionGroup.COVER_MANAGER)).isFalse())
 			.satisfies(user -> assertThat(user.groups()).hasSize(6));
+		assertThat(identityService.createTenantQuery().tenantId(school.urn()).singleResult().getName())
+			.isEqualTo(school.name());
+		assertThat(identityService.createUserQuery()
+			.userId(school.contactEmail())
+			.memberOfGroup("school-admins")
+			.memberOfTenant(school.urn())
+			.count()).isOne();
+		assertThat(identityService.createTenantQuery().userMember(school.contactEmail()).list())
+			.extracting(tenant -> tenant.getId())
+			.containsExactly(school.urn());
 	}
 
 	@Test

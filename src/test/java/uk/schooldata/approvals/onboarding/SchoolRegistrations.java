@@ -21,7 +21,7 @@ public final class SchoolRegistrations {
 	}
 
 	public static SchoolRegistration hillsideAcademy(String urn) {
-		return new SchoolRegistration(urn, "Hillside Academy", "office@hillside.example", false);
+		return new SchoolRegistration(urn, "Hillside Academy", "office-" + urn + "@hillside.example", false);
 	}
 
 	public static SchoolRegistration riversideSchoolWithSchoolBooking() {

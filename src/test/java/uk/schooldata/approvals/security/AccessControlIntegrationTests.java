@@ -214,6 +214,20 @@ class AccessControlIntegrationTests {
 	}
 
 	@Test
+	void schoolAdministratorsTasklistFilterListsOnlyTheirOwnSchoolsOpenTasks() {
+		List<String> filters = JsonPath.read(call(Who.NORTH_ADMIN, HttpMethod.GET,
+				"/engine-rest/filter?resourceType=Task", null).getBody(), "$[?(@.name == \"My school's open tasks\")].id");
+		assertThat(filters).hasSize(1);
+
+		List<String> listed = JsonPath.read(call(Who.NORTH_ADMIN, HttpMethod.POST,
+				"/engine-rest/filter/" + filters.get(0) + "/list", Map.of()).getBody(), "$[*].id");
+
+		assertThat(listed).contains(northTask).doesNotContain(southTask);
+		assertThat(JsonPath.<List<String>>read(call(Who.APP, HttpMethod.GET, "/engine-rest/filter", null).getBody(),
+				"$[*].id")).isEmpty();
+	}
+
+	@Test
 	void schoolAdministratorCannotTouchAnotherSchoolsTaskInstanceOrVariablesThroughEngineRest() {
 		assertDenied(call(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/task/" + southTask, null));
 		assertDenied(call(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/task/" + southTask + "/variables", null));

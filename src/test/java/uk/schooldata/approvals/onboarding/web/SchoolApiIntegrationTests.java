@@ -195,6 +195,7 @@ class SchoolApiIntegrationTests {
 
 		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(JsonPath.<String>read(started.getBody(), "$.businessKey")).isEqualTo(urn);
+		assertThat(JsonPath.<String>read(started.getBody(), "$.tenantId")).isEqualTo(urn);
 		assertThat(JsonPath.<String>read(http.getForEntity("/api/schools/{urn}", String.class, urn).getBody(),
 				"$.name")).isEqualTo("Hillside Academy");
 	}
