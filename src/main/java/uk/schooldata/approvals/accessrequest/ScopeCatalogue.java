@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,7 @@ public class ScopeCatalogue {
 
 	private final List<Scope> ordered;
 
+	@Autowired
 	ScopeCatalogue(ObjectMapper objectMapper) {
 		this(load(objectMapper));
 	}

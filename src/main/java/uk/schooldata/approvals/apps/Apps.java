@@ -33,17 +33,52 @@ public class Apps {
 		return jdbc.sql("select * from app order by app_id").query(APP).list();
 	}
 
-	void add(AppRegistration registration, String registeredBy, Instant now) {
+	/**
+	 * Where to send an app's webhooks and the secret to sign them with.
+	 *
+	 * @throws IllegalArgumentException when no such app is registered
+	 * @throws IllegalStateException when the app has no webhook secret: it was registered before apps had one
+	 */
+	public WebhookTarget webhookTarget(String appId) {
+		return jdbc.sql("select webhook_url, webhook_secret from app where app_id = :appId")
+			.param("appId", appId)
+			.query((row, number) -> {
+				String secret = row.getString("webhook_secret");
+				if (secret == null) {
+					throw new IllegalStateException("App " + appId + " has no webhook signing secret: it was registered"
+							+ " before apps were given one, and its webhooks cannot be signed");
+				}
+				return new WebhookTarget(row.getString("webhook_url"), secret);
+			})
+			.optional()
+			.orElseThrow(() -> new IllegalArgumentException("No app with id '" + appId + "' is registered"));
+	}
+
+	void add(AppRegistration registration, String webhookSecret, String registeredBy, Instant now) {
 		jdbc.sql("""
-				insert into app (app_id, name, contact_email, webhook_url, registered_at, registered_by)
-				values (:appId, :name, :contactEmail, :webhookUrl, :registeredAt, :registeredBy)
+				insert into app (app_id, name, contact_email, webhook_url, webhook_secret, registered_at, registered_by)
+				values (:appId, :name, :contactEmail, :webhookUrl, :webhookSecret, :registeredAt, :registeredBy)
 				""")
 			.param("appId", registration.appId())
 			.param("name", registration.name())
 			.param("contactEmail", registration.contactEmail())
 			.param("webhookUrl", registration.webhookUrl())
+			.param("webhookSecret", webhookSecret)
 			.param("registeredAt", Timestamp.from(now))
 			.param("registeredBy", registeredBy)
 			.update();
+	}
+
+	/**
+	 * @return whether the app was given the secret: {@code false} when it has one already, or does not exist
+	 */
+	boolean setWebhookSecretIfMissing(String appId, String webhookSecret) {
+		return jdbc.sql("""
+				update app set webhook_secret = :webhookSecret
+				where app_id = :appId and webhook_secret is null
+				""")
+			.param("appId", appId)
+			.param("webhookSecret", webhookSecret)
+			.update() == 1;
 	}
 }

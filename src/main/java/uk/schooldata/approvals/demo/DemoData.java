@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.apps.AppRegistration;
 import uk.schooldata.approvals.apps.AppRegistry;
+import uk.schooldata.approvals.apps.AppSecrets;
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.onboarding.SchoolOnboardingProcess;
 import uk.schooldata.approvals.onboarding.SchoolRegistration;
@@ -60,8 +61,12 @@ class DemoData implements ApplicationRunner {
 		ensureUser(demo.auditor().username(), "Demo", "Auditor", demo.auditor().password(), Roles.AUDITORS);
 		if (apps.findById(demo.app().appId()).isEmpty()) {
 			appRegistry.register(new AppRegistration(demo.app().appId(), demo.app().name(), demo.app().contactEmail(),
-					demo.app().webhookUrl()), "demo-data", demo.app().secret());
+					demo.app().webhookUrl()), "demo-data", new AppSecrets(demo.app().secret(), demo.app().webhookSecret()));
 			LOG.info("Demo app {} registered", demo.app().appId());
+		}
+		else {
+			// A demo app seeded before apps had webhook secrets.
+			appRegistry.giveWebhookSecretIfMissing(demo.app().appId(), demo.app().webhookSecret());
 		}
 		for (DemoProperties.DemoSchool school : demo.schools()) {
 			ensureUser(school.administrator(), "Administrator", school.name(), school.password(), Roles.SCHOOL_ADMINS);

@@ -15,7 +15,12 @@ record DemoProperties(@DefaultValue("false") boolean enabled, Login auditor, Dem
 	record Login(String username, String password) {
 	}
 
-	record DemoApp(String appId, String name, String contactEmail, String webhookUrl, String secret) {
+	/**
+	 * @param secret the demo app's API password
+	 * @param webhookSecret the key of the signature on webhooks to the demo app
+	 */
+	record DemoApp(String appId, String name, String contactEmail, String webhookUrl, String secret,
+			String webhookSecret) {
 	}
 
 	record DemoSchool(String urn, String name, String administrator, String password) {

@@ -83,6 +83,11 @@ class AccessSetup implements ApplicationRunner {
 		grant(Roles.AUDITORS, Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ,
 				Permissions.READ_HISTORY);
 
+		// Apps start data access requests, as themselves, and nothing else.
+		grant(Roles.APPS, Resources.PROCESS_DEFINITION, "data-access-request", ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE);
+		grant(Roles.APPS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+
 		ensureSchoolAdminFilter(MY_SCHOOLS_OPEN_TASKS, -10,
 				taskService.createTaskQuery().taskCandidateGroup(Roles.SCHOOL_ADMINS).includeAssignedTasks().active());
 		ensureSchoolAdminFilter(MY_TASKS, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));

@@ -2,6 +2,7 @@ package uk.schooldata.approvals.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -76,6 +77,32 @@ public class SchoolIdentities {
 			identityService.createTenantUserMembership(urn, userId);
 		}
 		return userId;
+	}
+
+	/**
+	 * Whether the user administers this school: in {@code school-admins} and a member of the school's tenant.
+	 */
+	public boolean isAdministrator(String userId, String urn) {
+		return identityService.createUserQuery()
+			.userId(userId)
+			.memberOfGroup(Roles.SCHOOL_ADMINS)
+			.memberOfTenant(urn)
+			.count() == 1;
+	}
+
+	/**
+	 * The email addresses of the school's administrators.
+	 */
+	public List<String> administratorEmails(String urn) {
+		return identityService.createUserQuery()
+			.memberOfGroup(Roles.SCHOOL_ADMINS)
+			.memberOfTenant(urn)
+			.list()
+			.stream()
+			.map(User::getEmail)
+			.filter(email -> email != null && !email.isBlank())
+			.sorted()
+			.toList();
 	}
 
 	static String randomSecret() {

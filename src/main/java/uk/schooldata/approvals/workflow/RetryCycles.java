@@ -10,7 +10,9 @@ import org.springframework.stereotype.Component;
  *
  * @param mis calls to a school's MIS
  * @param mail sending email
+ * @param webhook notifying an app
  */
 @Component("retryCycles")
-public record RetryCycles(@Value("${app.retry.mis}") String mis, @Value("${app.retry.mail}") String mail) {
+public record RetryCycles(@Value("${app.retry.mis}") String mis, @Value("${app.retry.mail}") String mail,
+		@Value("${app.retry.webhook}") String webhook) {
 }

@@ -45,6 +45,7 @@ import com.jayway.jsonpath.JsonPath;
 				"app.operator.password=" + AccessControlIntegrationTests.OPERATOR_PASSWORD,
 				"app.demo.auditor.password=" + AccessControlIntegrationTests.AUDITOR_PASSWORD,
 				"app.demo.app.secret=" + AccessControlIntegrationTests.APP_SECRET,
+				"app.demo.app.webhook-secret=" + AccessControlIntegrationTests.APP_WEBHOOK_SECRET,
 				// A list is bound whole from one source: every field of both demo schools.
 				"app.demo.schools[0].urn=100001", "app.demo.schools[0].name=Northfield Academy",
 				"app.demo.schools[0].administrator=admin@northfield.example",
@@ -61,6 +62,7 @@ class AccessControlIntegrationTests {
 	static final String OPERATOR_PASSWORD = "Operator-Pw-7c1e9b";
 	static final String AUDITOR_PASSWORD = "Auditor-Pw-52aa0d";
 	static final String APP_SECRET = "App-Secret-3f9d41";
+	static final String APP_WEBHOOK_SECRET = "App-Webhook-Secret-8b27e5";
 	static final String NORTH_PASSWORD = "North-Pw-90be17";
 	static final String SOUTH_PASSWORD = "South-Pw-c4d2e8";
 
@@ -116,6 +118,8 @@ class AccessControlIntegrationTests {
 
 	String otherAppSecret;
 
+	String otherAppWebhookSecret;
+
 	@BeforeAll
 	void schoolTasksAndASecondApp() {
 		repositoryService.createDeployment()
@@ -137,6 +141,7 @@ class AccessControlIntegrationTests {
 						"https://other.example/hooks"));
 		assertThat(registered.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		otherAppSecret = JsonPath.read(registered.getBody(), "$.secret");
+		otherAppWebhookSecret = JsonPath.read(registered.getBody(), "$.webhookSecret");
 		assertThat(call(Who.OPERATOR, HttpMethod.POST, "/api/apps", Map.of("appId", "impersonated-app", "name",
 				"Impersonated App", "contactEmail", "dev@impersonated.example", "webhookUrl",
 				"https://impersonated.example/hooks")).getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -325,10 +330,12 @@ class AccessControlIntegrationTests {
 				"Third App", "contactEmail", "dev@third.example", "webhookUrl", "https://third.example/hooks"))
 			.getBody();
 		String thirdAppSecret = JsonPath.read(registration, "$.secret");
+		String thirdAppWebhookSecret = JsonPath.read(registration, "$.webhookSecret");
 		responses.append(call(Who.OPERATOR, HttpMethod.GET, "/api/apps/third-app", null).getBody());
+		responses.append(call(Who.OPERATOR, HttpMethod.GET, "/api/apps", null).getBody());
 
-		List<String> secrets = List.of(OPERATOR_PASSWORD, AUDITOR_PASSWORD, APP_SECRET, NORTH_PASSWORD,
-				SOUTH_PASSWORD, otherAppSecret);
+		List<String> secrets = List.of(OPERATOR_PASSWORD, AUDITOR_PASSWORD, APP_SECRET, APP_WEBHOOK_SECRET,
+				NORTH_PASSWORD, SOUTH_PASSWORD, otherAppSecret, otherAppWebhookSecret, thirdAppWebhookSecret);
 		assertThat(responses.toString()).doesNotContain(secrets);
 		assertThat(output.getAll()).doesNotContain(secrets).doesNotContain(thirdAppSecret);
 	}

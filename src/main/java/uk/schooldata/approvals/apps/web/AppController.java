@@ -21,6 +21,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.schooldata.approvals.apps.App;
 import uk.schooldata.approvals.apps.AppRegistration;
 import uk.schooldata.approvals.apps.AppRegistry;
+import uk.schooldata.approvals.apps.AppSecrets;
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.security.Caller;
 import uk.schooldata.approvals.web.Problems;
@@ -47,13 +48,14 @@ class AppController {
 	@PostMapping
 	ResponseEntity<RegisteredApp> register(@Valid @RequestBody AppRegistration registration,
 			@AuthenticationPrincipal Caller operator) {
-		String secret = registry.register(registration, operator.id());
+		AppSecrets secrets = registry.register(registration, operator.id());
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
 			.path("/{appId}")
 			.buildAndExpand(registration.appId())
 			.toUri();
 		App app = apps.findById(registration.appId()).orElseThrow();
-		return ResponseEntity.created(location).body(new RegisteredApp(AppResponse.of(app), secret));
+		return ResponseEntity.created(location).body(new RegisteredApp(AppResponse.of(app), secrets.apiSecret(),
+				secrets.webhookSecret()));
 	}
 
 	@GetMapping
@@ -85,8 +87,16 @@ class AppController {
 	}
 
 	/**
-	 * The answer to a registration, the only one that ever carries the secret.
+	 * The answer to a registration, the only one that ever carries the app's secrets.
+	 *
+	 * @param secret the app's HTTP Basic password
+	 * @param webhookSecret the key the app verifies webhook signatures with (see {@code docs/webhooks.md})
 	 */
-	record RegisteredApp(AppResponse app, String secret) {
+	record RegisteredApp(AppResponse app, String secret, String webhookSecret) {
+
+		@Override
+		public String toString() {
+			return "RegisteredApp[app=" + app + ", secret=(hidden), webhookSecret=(hidden)]";
+		}
 	}
 }

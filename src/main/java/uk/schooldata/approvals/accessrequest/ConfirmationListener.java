@@ -1,0 +1,74 @@
+package uk.schooldata.approvals.accessrequest;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uk.schooldata.approvals.accessrequest.DataAccessRequestProcess.Confirmation;
+import uk.schooldata.approvals.accessrequest.DataAccessRequestProcess.Outcome;
+
+/**
+ * Four eyes on special-category data: a second administrator of the school, never the reviewer, confirms or refuses
+ * the special-category scopes the reviewer approved. Refused ones are declined; if the app required one, so is the
+ * request. Enforced here, on the server, whatever the form or the API caller does.
+ */
+@Component
+class ConfirmationListener implements TaskListener {
+
+	private static final Logger LOG = LoggerFactory.getLogger(ConfirmationListener.class);
+
+	private final AccessRequests requests;
+
+	private final ScopeCatalogue catalogue;
+
+	private final Deciders deciders;
+
+	ConfirmationListener(AccessRequests requests, ScopeCatalogue catalogue, Deciders deciders) {
+		this.requests = requests;
+		this.catalogue = catalogue;
+		this.deciders = deciders;
+	}
+
+	@Override
+	public void notify(DelegateTask task) {
+		String confirmer = deciders.administratorDeciding(task);
+		if (confirmer.equals(task.getVariable(DataAccessRequestProcess.REVIEWED_BY))) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "You reviewed this request: a different "
+					+ "administrator of the school must confirm its special-category scopes.");
+		}
+		Confirmation confirmation = confirmation(task.getVariable(DataAccessRequestProcess.CONFIRMATION));
+		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(task)).orElseThrow();
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		List<RequestedScope> decided = request.scopes()
+			.stream()
+			.map(scope -> confirmation == Confirmation.REFUSE && scope.decision() == RequestedScope.Decision.APPROVED
+					&& catalogue.get(scope.name()).isSpecialCategory() ? scope.decided(RequestedScope.Decision.DECLINED)
+							: scope)
+			.toList();
+		boolean requiredRefused = decided.stream()
+			.anyMatch(scope -> scope.required() && scope.decision() == RequestedScope.Decision.DECLINED);
+		long approved = decided.stream().filter(scope -> scope.decision() == RequestedScope.Decision.APPROVED).count();
+		AccessRequestStatus status = requiredRefused || approved == 0 ? AccessRequestStatus.DECLINED
+				: approved == decided.size() ? AccessRequestStatus.APPROVED : AccessRequestStatus.PARTIALLY_APPROVED;
+		requests.recordConfirmation(request.id(), status, decided, confirmer, now);
+		task.setVariable(DataAccessRequestProcess.OUTCOME,
+				status == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
+		LOG.info("Request {}: special-category scopes {} by {} ({})", request.id(),
+				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", confirmer, status);
+	}
+
+	private static Confirmation confirmation(Object value) {
+		try {
+			return Confirmation.valueOf(String.valueOf(value));
+		}
+		catch (IllegalArgumentException ex) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "Choose CONFIRM or REFUSE.");
+		}
+	}
+}

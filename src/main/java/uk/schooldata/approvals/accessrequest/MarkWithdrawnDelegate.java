@@ -1,0 +1,29 @@
+package uk.schooldata.approvals.accessrequest;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The app took its request back before the school decided.
+ */
+@Component
+class MarkWithdrawnDelegate implements JavaDelegate {
+
+	private static final Logger LOG = LoggerFactory.getLogger(MarkWithdrawnDelegate.class);
+
+	private final AccessRequests requests;
+
+	MarkWithdrawnDelegate(AccessRequests requests) {
+		this.requests = requests;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		String requestId = DataAccessRequestProcess.requestId(execution);
+		requests.close(requestId, AccessRequestStatus.WITHDRAWN, null);
+		LOG.info("Request {} withdrawn by the app", requestId);
+	}
+}

@@ -1,0 +1,94 @@
+package uk.schooldata.approvals.accessrequest;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import uk.schooldata.approvals.apps.Apps;
+import uk.schooldata.approvals.onboarding.School;
+import uk.schooldata.approvals.onboarding.Schools;
+
+/**
+ * Checks the MIS tap for the requested scopes (does the platform's MIS user have every group they need?) and lays
+ * out the request for the review form: the app, the purpose, and each scope with its description, sensitivity,
+ * required or optional, and the app's justification.
+ */
+@Component
+class PrepareReviewDelegate implements JavaDelegate {
+
+	private static final Logger LOG = LoggerFactory.getLogger(PrepareReviewDelegate.class);
+
+	private final AccessRequests requests;
+
+	private final ScopeCatalogue catalogue;
+
+	private final Schools schools;
+
+	private final Apps apps;
+
+	PrepareReviewDelegate(AccessRequests requests, ScopeCatalogue catalogue, Schools schools, Apps apps) {
+		this.requests = requests;
+		this.catalogue = catalogue;
+		this.schools = schools;
+		this.apps = apps;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(execution)).orElseThrow();
+		School school = schools.findByUrn(request.schoolUrn()).orElseThrow();
+		Set<String> missing = new LinkedHashSet<>();
+		request.scopeNames()
+			.forEach(name -> catalogue.get(name)
+				.misGroups()
+				.stream()
+				.filter(group -> !school.confirmedMisGroups().contains(group))
+				.forEach(missing::add));
+		execution.setVariable(DataAccessRequestProcess.MIS_TAP_OPEN, missing.isEmpty());
+		execution.setVariable(DataAccessRequestProcess.MISSING_MIS_GROUPS, String.join(", ", missing));
+		execution.setVariable(DataAccessRequestProcess.APP_NAME,
+				apps.findById(request.appId()).map(app -> app.name()).orElse(request.appId()));
+		execution.setVariable(DataAccessRequestProcess.PURPOSE, request.purpose());
+		execution.setVariable(DataAccessRequestProcess.SCOPE_SUMMARY, summary(request.scopes(), missing));
+		execution.setVariable(DataAccessRequestProcess.SCOPE_OPTIONS, DataAccessRequestProcess.json(request.scopes()
+			.stream()
+			.map(scope -> DataAccessRequestProcess.option(scope.name() + (scope.required() ? " (required)" : " (optional)"),
+					scope.name()))
+			.toList()));
+		execution.setVariable(DataAccessRequestProcess.APPROVED_SCOPES,
+				DataAccessRequestProcess.json(request.scopeNames()));
+		if (!missing.isEmpty()) {
+			LOG.warn("Request {}: school {}'s MIS user lacks {}", request.id(), request.schoolUrn(), missing);
+		}
+	}
+
+	/**
+	 * The scopes as Markdown, for the review form.
+	 */
+	String summary(List<RequestedScope> scopes, Set<String> missingGroups) {
+		StringBuilder text = new StringBuilder();
+		for (RequestedScope requested : scopes) {
+			Scope scope = catalogue.get(requested.name());
+			text.append("- **").append(scope.name()).append("**")
+				.append(requested.required() ? " (required)" : " (optional)")
+				.append(scope.isSpecialCategory() ? " **special-category**" : "")
+				.append(": ").append(scope.description());
+			if (requested.justification() != null && !requested.justification().isBlank()) {
+				text.append(" *Why:* ").append(requested.justification());
+			}
+			text.append('\n');
+		}
+		if (!missingGroups.isEmpty()) {
+			text.append("\n**MIS permission missing:** the platform's MIS user is not in ")
+				.append(String.join(", ", missingGroups))
+				.append(", so some of this data cannot flow even if you approve it. A separate task asks you to fix it.\n");
+		}
+		return text.toString();
+	}
+}

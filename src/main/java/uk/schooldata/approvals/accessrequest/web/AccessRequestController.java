@@ -1,0 +1,121 @@
+package uk.schooldata.approvals.accessrequest.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import uk.schooldata.approvals.accessrequest.AccessRequest;
+import uk.schooldata.approvals.accessrequest.AccessRequestService;
+import uk.schooldata.approvals.accessrequest.AccessRequestService.Submitted;
+import uk.schooldata.approvals.accessrequest.AccessRequestStatus;
+import uk.schooldata.approvals.accessrequest.AccessRequestSubmission;
+import uk.schooldata.approvals.accessrequest.AccessRequests;
+import uk.schooldata.approvals.accessrequest.RequestedScope;
+import uk.schooldata.approvals.security.Caller;
+import uk.schooldata.approvals.web.Problems;
+
+/**
+ * Apps submit, read and withdraw their data access requests; schools' administrators, operators and auditors read
+ * them. An app sees only its own requests, an administrator only their school's.
+ */
+@RestController
+@RequestMapping("/api/access-requests")
+class AccessRequestController {
+
+	private final AccessRequestService service;
+
+	private final AccessRequests requests;
+
+	AccessRequestController(AccessRequestService service, AccessRequests requests) {
+		this.service = service;
+		this.requests = requests;
+	}
+
+	@PostMapping
+	ResponseEntity<AccessRequestResponse> submit(@Valid @RequestBody AccessRequestSubmission submission,
+			@RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+			@AuthenticationPrincipal Caller caller) {
+		if (!caller.isApp()) {
+			throw Problems.forbidden("Only apps submit data access requests, as themselves.");
+		}
+		Submitted submitted = service.submit(caller.id(), submission, idempotencyKey);
+		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()
+			.path("/{id}")
+			.buildAndExpand(submitted.request().id())
+			.toUri();
+		return ResponseEntity.status(submitted.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+			.location(location)
+			.body(AccessRequestResponse.of(submitted.request()));
+	}
+
+	@GetMapping("/{id}")
+	AccessRequestResponse show(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		return requests.findById(id)
+			.filter(request -> mayRead(caller, request))
+			.map(AccessRequestResponse::of)
+			.orElseThrow(() -> AccessRequestService.notFound(id));
+	}
+
+	@GetMapping
+	List<AccessRequestResponse> list(@RequestParam(required = false) String schoolUrn,
+			@RequestParam(required = false) AccessRequestStatus status, @AuthenticationPrincipal Caller caller) {
+		if (caller.isApp()) {
+			return requests.find(schoolUrn, caller.id(), status).stream().map(AccessRequestResponse::of).toList();
+		}
+		if (!caller.isPlatformAdmin() && !caller.isAuditor() && (schoolUrn == null || !caller.isSchoolAdminOf(schoolUrn))) {
+			throw Problems.forbidden("Name your own school: ?schoolUrn=<your school's URN>.");
+		}
+		return requests.find(schoolUrn, null, status).stream().map(AccessRequestResponse::of).toList();
+	}
+
+	/**
+	 * The app withdraws its own open request.
+	 */
+	@DeleteMapping("/{id}")
+	AccessRequestResponse withdraw(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		if (!caller.isApp()) {
+			throw Problems.forbidden("Only the app that made a request may withdraw it.");
+		}
+		return AccessRequestResponse.of(service.withdraw(caller.id(), id));
+	}
+
+	private static boolean mayRead(Caller caller, AccessRequest request) {
+		return caller.isApp() ? caller.id().equals(request.appId()) : caller.canRead(request.schoolUrn());
+	}
+
+	record AccessRequestResponse(String id, String appId, String schoolUrn, String purpose,
+			AccessRequestStatus status, List<ScopeResponse> scopes, Instant submittedAt, Instant deadline,
+			Instant decidedAt, String decidedBy, String decisionReason, Instant confirmedAt, String confirmedBy,
+			String supersededBy) {
+
+		static AccessRequestResponse of(AccessRequest request) {
+			return new AccessRequestResponse(request.id(), request.appId(), request.schoolUrn(), request.purpose(),
+					request.status(), request.scopes().stream().map(ScopeResponse::of).toList(), request.submittedAt(),
+					request.deadline(), request.decidedAt(), request.decidedBy(), request.decisionReason(),
+					request.confirmedAt(), request.confirmedBy(), request.supersededBy());
+		}
+	}
+
+	record ScopeResponse(String name, boolean required, String justification, RequestedScope.Decision decision) {
+
+		static ScopeResponse of(RequestedScope scope) {
+			return new ScopeResponse(scope.name(), scope.required(), scope.justification(), scope.decision());
+		}
+	}
+}
