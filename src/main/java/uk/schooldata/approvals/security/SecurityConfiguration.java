@@ -91,7 +91,7 @@ class SecurityConfiguration {
 	@Bean
 	ResourceConfigCustomizer engineRestProblems() {
 		return config -> config.register(AuthorizationProblemMapper.class)
-			.register(TenantProblemMappers.ForProcessEngineException.class)
-			.register(TenantProblemMappers.ForRestException.class);
+			.register(EngineRestProblemMappers.ForProcessEngineException.class)
+			.register(EngineRestProblemMappers.ForRestException.class);
 	}
 }

@@ -1,0 +1,79 @@
+package uk.schooldata.approvals.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+
+import uk.schooldata.approvals.web.Problems;
+
+/**
+ * Camunda's REST API answers {@code 500} for two refusals that are the caller's doing, not a server error:
+ * <ul>
+ * <li>its tenant check refusing a command on another tenant's task or instance: a school administrator reaching for
+ * another school's work is forbidden, so {@code 403};</li>
+ * <li>a task listener refusing a decision ({@link FormFieldValidationException}, e.g. dropping a required scope, or
+ * the reviewer confirming their own approval): {@code 400} with the listener's words.</li>
+ * </ul>
+ * Both are answered as {@code application/problem+json}; every other error is left to Camunda's own handling.
+ */
+final class EngineRestProblemMappers {
+
+	private static final Logger LOG = LoggerFactory.getLogger(EngineRestProblemMappers.class);
+
+	/** What Camunda's tenant check says, in ENGINE-13034 and its siblings. */
+	private static final String OTHER_TENANT = "belongs to no authenticated tenant";
+
+	private EngineRestProblemMappers() {
+	}
+
+	static Response toResponse(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof FormFieldValidationException refused) {
+				LOG.warn("Engine REST call refused by a task listener: {}", refused.getMessage());
+				return problem(Response.Status.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "decision-refused",
+						"Decision refused", refused.getMessage()));
+			}
+			if (cause.getMessage() != null && cause.getMessage().contains(OTHER_TENANT)) {
+				LOG.warn("Engine REST call refused by the tenant check: {}", cause.getMessage());
+				return problem(Response.Status.FORBIDDEN,
+						ProblemResponses.forbidden("This belongs to a school you are not a member of."));
+			}
+		}
+		return ExceptionHandlerHelper.getInstance().getResponse(ex);
+	}
+
+	private static Response problem(Response.Status status, ProblemDetail problem) {
+		return Response.status(status)
+			.type(MediaType.valueOf(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE))
+			.entity(problem)
+			.build();
+	}
+
+	@Priority(1)
+	public static class ForProcessEngineException implements ExceptionMapper<ProcessEngineException> {
+
+		@Override
+		public Response toResponse(ProcessEngineException ex) {
+			return EngineRestProblemMappers.toResponse(ex);
+		}
+	}
+
+	@Priority(1)
+	public static class ForRestException implements ExceptionMapper<RestException> {
+
+		@Override
+		public Response toResponse(RestException ex) {
+			return EngineRestProblemMappers.toResponse(ex);
+		}
+	}
+}

@@ -1,0 +1,523 @@
+package uk.schooldata.approvals.accessrequest;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.asking;
+import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.justified;
+import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.optional;
+import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.required;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+
+import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
+import uk.schooldata.approvals.apps.Apps;
+
+/**
+ * One test per path through {@code data-access-request} and {@code grant-revocation}, the job executor off; the app's
+ * webhook receiver is WireMock, which checks each signature.
+ */
+@ProcessTest
+@Import(AccessRequestScenario.class)
+class DataAccessRequestProcessTests {
+
+	@RegisterExtension
+	static WireMockExtension app = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	AccessRequestScenario scenario;
+
+	@Autowired
+	AccessRequestService service;
+
+	@Autowired
+	AccessRequests requests;
+
+	@Autowired
+	Grants grants;
+
+	@Autowired
+	Revocations revocations;
+
+	@Autowired
+	Apps apps;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	HistoryService historyService;
+
+	@Autowired
+	IdentityService identityService;
+
+	School school;
+
+	String appId;
+
+	@BeforeEach
+	void anOnboardedSchoolAndAnApp() {
+		AbstractAssertions.init(engine);
+		app.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
+		school = scenario.anOnboardedSchool();
+		appId = scenario.anApp(app.baseUrl() + "/hooks");
+	}
+
+	@AfterEach
+	void signOut() {
+		identityService.clearAuthentication();
+	}
+
+	@Test
+	void approvesEveryScopeGrantsThemAndTellsTheAppWithASignedWebhook() {
+		AccessRequest request = submit(required("students.basic"), optional("students.dob"));
+		ProcessInstance instance = instanceOf(request);
+		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW);
+		assertThat(instance.getTenantId()).isEqualTo(school.urn());
+
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.dob"), null);
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).hasPassed(DataAccessRequestProcess.RECORD_GRANTS,
+				DataAccessRequestProcess.EMAIL_APPROVAL_RECEIPT, DataAccessRequestProcess.NOTIFY_APP).isEnded();
+		AccessRequest approved = requests.findById(request.id()).orElseThrow();
+		assertThat(approved.status()).isEqualTo(AccessRequestStatus.APPROVED);
+		assertThat(approved.decidedBy()).isEqualTo(school.administrator());
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope)
+			.containsExactlyInAnyOrder("students.basic", "students.dob");
+		LoggedRequest webhook = onlyWebhook();
+		assertThat(webhook.getHeader("X-SDA-Event")).isEqualTo("access-request.approved");
+		assertThat(webhook.getBodyAsString()).contains("\"approvedScopes\":[\"students.basic\",\"students.dob\"]");
+		assertSignedWithTheAppsSecret(webhook);
+	}
+
+	@Test
+	void approvesSomeWhenTheAdministratorUnticksAnOptionalScope() {
+		AccessRequest request = submit(required("students.basic"), optional("students.dob"), optional("students.photo"));
+		ProcessInstance instance = instanceOf(request);
+
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.photo"), null);
+		scenario.runJobs(instance.getId());
+
+		assertThat(requests.findById(request.id()).orElseThrow())
+			.satisfies(partial -> assertThat(partial.status()).isEqualTo(AccessRequestStatus.PARTIALLY_APPROVED))
+			.satisfies(partial -> assertThat(partial.approvedScopes()).containsExactlyInAnyOrder("students.basic",
+					"students.photo"));
+		assertThat(grants.inForce(school.urn(), appId, "students.dob")).isEmpty();
+		assertThat(onlyWebhook().getHeader("X-SDA-Event")).isEqualTo("access-request.partially-approved");
+	}
+
+	@Test
+	void refusesDroppingARequiredScopeWithoutDecliningAndKeepsTheTaskOpen() {
+		AccessRequest request = submit(required("students.basic"), required("students.dob"));
+
+		assertThatThrownBy(() -> review(school.administrator(), "APPROVE", List.of("students.basic"), null))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("students.dob")
+			.hasMessageContaining("decline");
+
+		assertThat(instanceOf(request)).isWaitingAt(DataAccessRequestProcess.REVIEW);
+		assertThat(requests.findById(request.id()).orElseThrow().status()).isEqualTo(AccessRequestStatus.PENDING);
+	}
+
+	@Test
+	void refusesApprovingAScopeThatWasNotRequested() {
+		submit(required("students.basic"));
+
+		assertThatThrownBy(() -> review(school.administrator(), "APPROVE",
+				List.of("students.basic", "staff_members.salaries"), null))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("staff_members.salaries");
+	}
+
+	@Test
+	void refusesADecisionByAnAdministratorOfAnotherSchool() {
+		submit(required("students.basic"));
+		School other = scenario.anOnboardedSchool();
+
+		assertThatThrownBy(() -> review(other.administrator(), "APPROVE", List.of("students.basic"), null))
+			.hasMessageContaining("belongs to no authenticated tenant");
+	}
+
+	@Test
+	void refusesADecisionByAPlatformOperatorOnTheSchoolsBehalf() {
+		submit(required("students.basic"));
+
+		assertThatThrownBy(() -> review("demo", "APPROVE", List.of("students.basic"), null))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("Only an administrator of school " + school.urn());
+	}
+
+	@Test
+	void declinesWithAReasonAndTellsTheApp() {
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+
+		review(school.administrator(), "DECLINE", null, "We already use another homework app.");
+		scenario.runJobs(instance.getId());
+
+		AccessRequest declined = requests.findById(request.id()).orElseThrow();
+		assertThat(declined.status()).isEqualTo(AccessRequestStatus.DECLINED);
+		assertThat(declined.decisionReason()).isEqualTo("We already use another homework app.");
+		assertThat(grants.inForce(school.urn(), appId)).isEmpty();
+		assertThat(instance).isEnded().hasNotPassed(DataAccessRequestProcess.RECORD_GRANTS);
+		assertThat(onlyWebhook().getBodyAsString()).contains("We already use another homework app.");
+	}
+
+	@Test
+	void refusesADeclineWithoutAReason() {
+		submit(required("students.basic"));
+
+		assertThatThrownBy(() -> review(school.administrator(), "DECLINE", null, " "))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("why");
+	}
+
+	@Test
+	void declinesWhenAdministratorUnticksEveryScope() {
+		AccessRequest request = submit(optional("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+
+		review(school.administrator(), "APPROVE", List.of(), null);
+		scenario.runJobs(instance.getId());
+
+		assertThat(requests.findById(request.id()).orElseThrow().status()).isEqualTo(AccessRequestStatus.DECLINED);
+		assertThat(grants.inForce(school.urn(), appId)).isEmpty();
+	}
+
+	@Test
+	void remindsTheAdministratorsTwiceWhileTheRequestWaits() {
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+
+		executeTimer(instance, "BoundaryEvent_FirstReminder");
+		scenario.runJobs(instance.getId());
+		executeTimer(instance, "BoundaryEvent_SecondReminder");
+		scenario.runJobs(instance.getId());
+
+		assertThat(historyService.createHistoricActivityInstanceQuery()
+			.processInstanceId(instance.getId())
+			.activityId(DataAccessRequestProcess.REMIND_ADMINISTRATORS)
+			.finished()
+			.count()).isEqualTo(2);
+		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW);
+	}
+
+	@Test
+	void expiresAtTheDeadlineGrantsNothingAndTellsTheApp() {
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+
+		executeTimer(instance, "BoundaryEvent_Expired");
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).hasPassed(DataAccessRequestProcess.EXPIRE_REQUEST).isEnded();
+		assertThat(requests.findById(request.id()).orElseThrow().status()).isEqualTo(AccessRequestStatus.EXPIRED);
+		assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(onlyWebhook().getHeader("X-SDA-Event")).isEqualTo("access-request.expired");
+	}
+
+	@Test
+	void fourEyesRefuseTheReviewerConfirmingTheirOwnSpecialCategoryApproval() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		assertThat(instanceOf(request)).isWaitingAt(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY);
+		assertThat(requests.findById(request.id()).orElseThrow().status())
+			.isEqualTo(AccessRequestStatus.AWAITING_SECOND_APPROVAL);
+
+		assertThatThrownBy(() -> confirm(school.administrator(), "CONFIRM"))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("different administrator");
+
+		assertThat(instanceOf(request)).isWaitingAt(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY);
+		assertThat(grants.inForce(school.urn(), appId)).isEmpty();
+	}
+
+	@Test
+	void fourEyesLetAnotherAdministratorConfirmSpecialCategoryScopes() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+
+		confirm(school.secondAdministrator(), "CONFIRM");
+		scenario.runJobs(instance.getId());
+
+		AccessRequest approved = requests.findById(request.id()).orElseThrow();
+		assertThat(approved.status()).isEqualTo(AccessRequestStatus.APPROVED);
+		assertThat(approved.confirmedBy()).isEqualTo(school.secondAdministrator());
+		assertThat(grants.inForce(school.urn(), appId, "students.sen_needs")).get()
+			.extracting(Grant::grantedBy)
+			.isEqualTo(school.administrator() + " and " + school.secondAdministrator());
+	}
+
+	@Test
+	void aSecondAdministratorRefusingLeavesOnlyTheStandardScopes() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+
+		confirm(school.secondAdministrator(), "REFUSE");
+		scenario.runJobs(instance.getId());
+
+		assertThat(requests.findById(request.id()).orElseThrow().status())
+			.isEqualTo(AccessRequestStatus.PARTIALLY_APPROVED);
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("students.basic");
+	}
+
+	@Test
+	void aDeltaRequestAsksOnlyForWhatIsNewAndExistingGrantsStayInForce() {
+		AccessRequest first = submit(required("students.basic"));
+		ProcessInstance firstInstance = instanceOf(first);
+		review(school.administrator(), "APPROVE", List.of("students.basic"), null);
+		scenario.runJobs(firstInstance.getId());
+
+		AccessRequest delta = submit(required("students.basic"), required("students.dob"));
+
+		assertThat(delta.scopeNames()).containsExactly("students.dob");
+		assertThat(grants.inForce(school.urn(), appId, "students.basic")).isPresent();
+		ProcessInstance deltaInstance = instanceOf(delta);
+		review(school.administrator(), "APPROVE", List.of("students.dob"), null);
+		scenario.runJobs(deltaInstance.getId());
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope)
+			.containsExactlyInAnyOrder("students.basic", "students.dob");
+	}
+
+	@Test
+	void theAppWithdrawsAPendingRequestAndIsTold() {
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+
+		service.withdraw(appId, request.id());
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).hasPassed(DataAccessRequestProcess.MARK_WITHDRAWN).isEnded();
+		assertThat(requests.findById(request.id()).orElseThrow().status()).isEqualTo(AccessRequestStatus.WITHDRAWN);
+		assertThat(onlyWebhook().getHeader("X-SDA-Event")).isEqualTo("access-request.withdrawn");
+	}
+
+	@Test
+	void aNewerRequestSupersedesThePendingOne() {
+		AccessRequest older = submit(required("students.basic"));
+		ProcessInstance olderInstance = instanceOf(older);
+
+		AccessRequest newer = submit(required("students.basic"), optional("students.dob"));
+
+		assertThat(olderInstance).isEnded().hasPassed(DataAccessRequestProcess.REQUEST_SUPERSEDED);
+		assertThat(requests.findById(older.id()).orElseThrow())
+			.satisfies(superseded -> assertThat(superseded.status()).isEqualTo(AccessRequestStatus.SUPERSEDED))
+			.satisfies(superseded -> assertThat(superseded.supersededBy()).isEqualTo(newer.id()));
+		assertThat(instanceOf(newer)).isWaitingAt(DataAccessRequestProcess.REVIEW);
+	}
+
+	@Test
+	void revokingAScopeStopsItAtOnceAndTellsTheApp() {
+		AccessRequest request = submit(required("students.basic"), optional("students.dob"));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.dob"), null);
+		scenario.runJobs(instance.getId());
+		app.resetRequests();
+
+		String revocation = revocations.revoke(school.urn(), appId, "students.dob", school.administrator(),
+				"No longer needed");
+
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("students.basic");
+		ProcessInstance revocationInstance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(revocation)
+			.singleResult();
+		assertThat(revocationInstance.getTenantId()).isEqualTo(school.urn());
+		scenario.runJobs(revocationInstance.getId());
+		LoggedRequest webhook = onlyWebhook();
+		assertThat(webhook.getHeader("X-SDA-Event")).isEqualTo("grants.revoked");
+		assertThat(webhook.getBodyAsString()).contains("\"revokedScopes\":[\"students.dob\"]");
+		assertSignedWithTheAppsSecret(webhook);
+	}
+
+	@Test
+	void anUnreachableAppIsRetriedThenAnIncidentAndDeliveredOnceItAnswers() {
+		app.stubFor(post(urlEqualTo("/hooks")).inScenario("outage")
+			.whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(500))
+			.willSetStateTo("still down"));
+		app.stubFor(post(urlEqualTo("/hooks")).inScenario("outage")
+			.whenScenarioStateIs("still down")
+			.willReturn(aResponse().withStatus(503))
+			.willSetStateTo("recovered"));
+		app.stubFor(post(urlEqualTo("/hooks")).inScenario("outage")
+			.whenScenarioStateIs("recovered")
+			.willReturn(aResponse().withStatus(204)));
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+		service.withdraw(appId, request.id());
+
+		Job notify = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		assertThatThrownBy(() -> managementService.executeJob(notify.getId())).isNotNull();
+		assertThatThrownBy(() -> managementService.executeJob(notify.getId())).isNotNull();
+		assertThat(managementService.createJobQuery().jobId(notify.getId()).singleResult().getRetries()).isEqualTo(1);
+		managementService.executeJob(notify.getId());
+
+		assertThat(instance).isEnded();
+		List<LoggedRequest> deliveries = app.findAll(postRequestedFor(urlEqualTo("/hooks")));
+		assertThat(deliveries).hasSize(3);
+		assertThat(deliveries).extracting(delivery -> delivery.getHeader("X-SDA-Delivery")).containsOnly(
+				deliveries.get(0).getHeader("X-SDA-Delivery"));
+		app.verify(postRequestedFor(urlEqualTo("/hooks")).withHeader("X-SDA-Event", equalTo("access-request.withdrawn"))
+			.withRequestBody(matchingJsonPath("$.requestId", equalTo(request.id()))));
+	}
+
+	@Test
+	void asksTheSchoolToFixItsMisWhenAScopeNeedsAGroupThePlatformLacks() {
+		AccessRequest request = submit(required("students.basic"), required("staff_members.basic"),
+				required("teaching_groups"), required("timetables"), required("timetables.cover"));
+
+		ProcessInstance instance = instanceOf(request);
+
+		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW, DataAccessRequestProcess.FIX_MIS_PERMISSIONS);
+		assertThat(runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MISSING_MIS_GROUPS))
+			.isEqualTo("Cover Manager");
+		assertThat((String) runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.SCOPE_SUMMARY))
+			.contains("MIS permission missing");
+	}
+
+	@Test
+	void anIdempotencyKeyMakesARetriedSubmissionReturnTheSameRequest() {
+		AccessRequestSubmission submission = asking(school.urn(), required("students.basic"));
+
+		AccessRequestService.Submitted first = service.submit(appId, submission, "key-1");
+		AccessRequestService.Submitted retried = service.submit(appId, submission, "key-1");
+
+		assertThat(first.created()).isTrue();
+		assertThat(retried.created()).isFalse();
+		assertThat(retried.request().id()).isEqualTo(first.request().id());
+		assertThat(runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(DataAccessRequestProcess.KEY)
+			.variableValueEquals(DataAccessRequestProcess.APP_ID, appId)
+			.count()).isOne();
+	}
+
+	private AccessRequest submit(AccessRequestSubmission.ScopeRequest... scopes) {
+		return service.submit(appId, asking(school.urn(), scopes), null).request();
+	}
+
+	private ProcessInstance instanceOf(AccessRequest request) {
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(request.id())
+			.singleResult();
+		assertThat(instance).as("running instance of request %s", request.id()).isNotNull();
+		return instance;
+	}
+
+	private void review(String administrator, String decision, List<String> approvedScopes, String reason) {
+		Task task = taskService.createTaskQuery()
+			.taskDefinitionKey(DataAccessRequestProcess.REVIEW)
+			.tenantIdIn(school.urn())
+			.active()
+			.list()
+			.stream()
+			.findFirst()
+			.orElseThrow();
+		complete(task, administrator, Variables.putValue(DataAccessRequestProcess.DECISION, decision)
+			.putValue(DataAccessRequestProcess.APPROVED_SCOPES, approvedScopes == null ? null
+					: DataAccessRequestProcess.json(approvedScopes))
+			.putValue(DataAccessRequestProcess.DECLINE_REASON, reason));
+	}
+
+	private void confirm(String administrator, String confirmation) {
+		Task task = taskService.createTaskQuery()
+			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY)
+			.tenantIdIn(school.urn())
+			.singleResult();
+		complete(task, administrator, Variables.putValue(DataAccessRequestProcess.CONFIRMATION, confirmation));
+	}
+
+	/**
+	 * Completes the task as the user, signed in with their groups and tenants as Tasklist or the REST API would.
+	 */
+	private void complete(Task task, String administrator, Map<String, Object> variables) {
+		identityService.setAuthentication(administrator,
+				identityService.createGroupQuery().groupMember(administrator).list().stream().map(group -> group.getId())
+					.toList(),
+				identityService.createTenantQuery().userMember(administrator).includingGroupsOfUser(true).list()
+					.stream().map(tenant -> tenant.getId()).toList());
+		try {
+			taskService.complete(task.getId(), variables);
+		}
+		finally {
+			identityService.clearAuthentication();
+		}
+	}
+
+	private void executeTimer(ProcessInstance instance, String activityId) {
+		Job timer = managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.activityId(activityId)
+			.singleResult();
+		managementService.executeJob(timer.getId());
+	}
+
+	private LoggedRequest onlyWebhook() {
+		List<LoggedRequest> webhooks = app.findAll(postRequestedFor(urlEqualTo("/hooks")));
+		assertThat(webhooks).hasSize(1);
+		return webhooks.get(0);
+	}
+
+	private void assertSignedWithTheAppsSecret(LoggedRequest webhook) {
+		String secret = apps.webhookTarget(appId).secret();
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+			mac.update((webhook.getHeader("X-SDA-Timestamp") + ".").getBytes(StandardCharsets.UTF_8));
+			String expected = "sha256=" + HexFormat.of().formatHex(mac.doFinal(webhook.getBody()));
+			assertThat(webhook.getHeader("X-SDA-Signature")).isEqualTo(expected);
+		}
+		catch (java.security.GeneralSecurityException ex) {
+			throw new AssertionError(ex);
+		}
+	}
+}
