@@ -86,6 +86,9 @@ class DemoData implements ApplicationRunner {
 		User user = identityService.newUser(id);
 		user.setFirstName(firstName);
 		user.setLastName(lastName);
+		if (id.contains("@")) {
+			user.setEmail(id);
+		}
 		user.setPassword(password);
 		identityService.saveUser(user);
 		identityService.createMembership(id, group);
