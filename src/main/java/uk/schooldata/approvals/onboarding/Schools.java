@@ -27,9 +27,12 @@ public class Schools {
 	}
 
 	public Optional<School> findByUrn(String urn) {
+		// Two queries one after the other, never one inside the other's row mapper: outside a transaction that holds
+		// a pooled connection while waiting for a second, and under load every connection ends up waiting.
+		List<String> confirmedMisGroups = confirmedMisGroups(urn);
 		return jdbc.sql("select * from school where urn = :urn")
 			.param("urn", urn)
-			.query((row, number) -> school(row))
+			.query((row, number) -> school(row, confirmedMisGroups))
 			.optional();
 	}
 
@@ -110,12 +113,11 @@ public class Schools {
 		jdbc.sql("update school set status = 'CANCELLED' where urn = :urn").param("urn", urn).update();
 	}
 
-	private School school(ResultSet row) throws SQLException {
-		String urn = row.getString("urn");
+	private static School school(ResultSet row, List<String> confirmedMisGroups) throws SQLException {
 		Timestamp activatedAt = row.getTimestamp("activated_at");
-		return new School(urn, row.getString("name"), row.getString("contact_email"),
+		return new School(row.getString("urn"), row.getString("name"), row.getString("contact_email"),
 				row.getBoolean("uses_school_booking"), OnboardingStatus.valueOf(row.getString("status")),
-				row.getString("mis_user_id"), confirmedMisGroups(urn), row.getString("problem"),
+				row.getString("mis_user_id"), confirmedMisGroups, row.getString("problem"),
 				row.getTimestamp("registered_at").toInstant(), activatedAt == null ? null : activatedAt.toInstant());
 	}
 

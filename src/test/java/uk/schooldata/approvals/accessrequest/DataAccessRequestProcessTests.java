@@ -41,6 +41,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import jakarta.mail.internet.MimeMessage;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -52,7 +61,7 @@ import uk.schooldata.approvals.apps.Apps;
 
 /**
  * One test per path through {@code data-access-request} and {@code grant-revocation}, the job executor off; the app's
- * webhook receiver is WireMock, which checks each signature.
+ * webhook receiver is WireMock (each signature checked), the school's mailbox GreenMail.
  */
 @ProcessTest
 @Import(AccessRequestScenario.class)
@@ -60,6 +69,17 @@ class DataAccessRequestProcessTests {
 
 	@RegisterExtension
 	static WireMockExtension app = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
 
 	@Autowired
 	ProcessEngine engine;
@@ -247,6 +267,15 @@ class DataAccessRequestProcessTests {
 			.finished()
 			.count()).isEqualTo(2);
 		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW);
+		List<MimeMessage> reminders = List.of(smtp.getReceivedMessages())
+			.stream()
+			.filter(message -> subjectOf(message).startsWith("Reminder:"))
+			.filter(message -> GreenMailUtil.getBody(message).contains(request.id()))
+			.toList();
+		assertThat(reminders).hasSize(4);
+		assertThat(reminders).extracting(message -> message.getAllRecipients()[0].toString())
+			.containsOnly(school.administrator(), school.secondAdministrator());
+		assertThat(GreenMailUtil.getBody(reminders.get(0))).contains("students.basic").contains(request.id());
 	}
 
 	@Test
@@ -499,6 +528,15 @@ class DataAccessRequestProcessTests {
 			.activityId(activityId)
 			.singleResult();
 		managementService.executeJob(timer.getId());
+	}
+
+	private static String subjectOf(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	private LoggedRequest onlyWebhook() {

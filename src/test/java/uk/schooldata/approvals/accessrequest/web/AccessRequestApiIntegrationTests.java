@@ -112,12 +112,20 @@ class AccessRequestApiIntegrationTests {
 		assertThat(receipt.getSubject()).isEqualTo("Receipt: Demo Homework App may now receive data from your school");
 		assertThat(GreenMailUtil.getBody(receipt)).contains("admin@northfield.example").contains("students.dob");
 
+		String flow = dataFlow("students.dob");
+		assertThat(JsonPath.<Boolean>read(flow, "$.allowed")).isTrue();
+		assertThat(JsonPath.<Boolean>read(flow, "$.misTap.open")).isTrue();
+		assertThat(JsonPath.<String>read(flow, "$.platformTap.grantedAt")).isNotBlank();
+
 		ResponseEntity<String> revoked = call("admin@northfield.example", "northfield", HttpMethod.DELETE,
 				"/api/schools/" + NORTH + "/grants/demo-app/students.dob", null);
 		assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(JsonPath.<List<String>>read(as("admin@northfield.example", "northfield")
 			.getForEntity("/api/schools/" + NORTH + "/grants", String.class)
 			.getBody(), "$[?(@.appId == 'demo-app')].scopes[*].scope")).containsExactly("students.basic");
+		assertThat(JsonPath.<Boolean>read(dataFlow("students.dob"), "$.allowed")).isFalse();
+		assertThat(JsonPath.<Boolean>read(dataFlow("students.dob"), "$.platformTap.open")).isFalse();
+		assertThat(JsonPath.<Boolean>read(dataFlow("students.basic"), "$.allowed")).isTrue();
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> demoApp.verify(postRequestedFor(urlEqualTo("/hooks"))
 				.withHeader("X-SDA-Event", equalTo("grants.revoked"))));
@@ -240,6 +248,13 @@ class AccessRequestApiIntegrationTests {
 			}
 		}
 		return null;
+	}
+
+	private String dataFlow(String scope) {
+		ResponseEntity<String> answer = as("demo-app", "demo-app-secret")
+			.getForEntity("/api/schools/" + NORTH + "/apps/demo-app/data-flow?scope=" + scope, String.class);
+		assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+		return answer.getBody();
 	}
 
 	private String reviewTaskOf(String requestId) {
