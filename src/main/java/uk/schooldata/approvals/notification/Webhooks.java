@@ -1,5 +1,11 @@
 package uk.schooldata.approvals.notification;
 
+import java.security.MessageDigest;
+
+import java.time.Instant;
+
+import java.time.Duration;
+
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -8,7 +14,10 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
@@ -128,6 +137,29 @@ public class Webhooks {
 			throw new WebhookDeliveryFailedException(what + " failed: the receiver answered " + status.value());
 		}
 		LOG.info("{} delivered: the receiver answered {}", what, status.value());
+	}
+
+	/**
+	 * Whether a received webhook carries this secret's signature over exactly this body, signed within five minutes of
+	 * {@code now}: what a receiver checks before it trusts anything in it (see docs/webhooks.md).
+	 */
+	public static boolean isGenuine(String secret, String timestampHeader, String signatureHeader, byte[] body,
+			Instant now) {
+		if (timestampHeader == null || signatureHeader == null || !signatureHeader.startsWith(SIGNATURE_PREFIX)) {
+			return false;
+		}
+		try {
+			Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestampHeader));
+			if (Duration.between(signedAt, now).abs().compareTo(Duration.ofMinutes(5)) > 0) {
+				return false;
+			}
+			byte[] given = HexFormat.of().parseHex(signatureHeader.substring(SIGNATURE_PREFIX.length()));
+			byte[] expected = HexFormat.of().parseHex(signature(secret, timestampHeader, body));
+			return MessageDigest.isEqual(expected, given);
+		}
+		catch (IllegalArgumentException malformed) {
+			return false;
+		}
 	}
 
 	/**

@@ -23,7 +23,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * engine then runs each {@code /engine-rest} call as that user, so Camunda's authorizations and tenant checks
  * apply.</li>
  * <li>The Camunda webapps ({@code /camunda/**}) keep their own login, session and CSRF protection.</li>
- * <li>Open without login: the health endpoint only (and the MIS simulator, which checks its own API key).</li>
+ * <li>Open without login: the health endpoint only (and, in the demo, the MIS simulator, which checks its own API key,
+ * and the demo app's webhook receiver, which checks signatures).</li>
  * <li>Everything else is denied.</li>
  * </ul>
  */
@@ -67,6 +68,8 @@ class SecurityConfiguration {
 				.requestMatchers(path.matcher("/camunda/**"), path.matcher("/"), path.matcher("/error")).permitAll()
 				// The simulated MIS checks its own API key, as the real one does; it is off in prod.
 				.requestMatchers(path.matcher("/mis-sim/**")).permitAll()
+				// The demo app's webhook receiver checks each webhook's signature; it exists only in the demo.
+				.requestMatchers(path.matcher(HttpMethod.POST, "/demo-app/webhooks")).permitAll()
 				.anyRequest().denyAll())
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(AbstractHttpConfigurer::disable)
