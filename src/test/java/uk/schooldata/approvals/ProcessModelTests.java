@@ -115,7 +115,7 @@ class ProcessModelTests {
 	void everyActivityCallingOutIsAsynchronous() {
 		for (BpmnModelInstance model : models()) {
 			for (ServiceTask task : model.getModelElementsByType(ServiceTask.class)) {
-				boolean callsOut = task.getCamundaDelegateExpression().matches(".*(Mis|Email|Webhook).*");
+				boolean callsOut = task.getCamundaDelegateExpression().matches(".*(Mis|Email|Webhook|Notify).*");
 				if (callsOut) {
 					assertThat(asynchronousPart(task))
 						.as("%s calls the outside world and must be asyncBefore", task.getId()).isNotNull();

@@ -22,7 +22,8 @@ import uk.schooldata.approvals.web.Problems;
  * <li>its tenant check refusing a command on another tenant's task or instance: a school administrator reaching for
  * another school's work is forbidden, so {@code 403};</li>
  * <li>a task listener refusing a decision ({@link FormFieldValidationException}, e.g. dropping a required scope, or
- * the reviewer confirming their own approval): {@code 400} with the listener's words.</li>
+ * the reviewer confirming their own approval): {@code 400} with the listener's words;</li>
+ * <li>completing or claiming a task that no longer exists (someone else completed it): {@code 404}.</li>
  * </ul>
  * Both are answered as {@code application/problem+json}; every other error is left to Camunda's own handling.
  */
@@ -33,6 +34,9 @@ final class EngineRestProblemMappers {
 	/** What Camunda's tenant check says, in ENGINE-13034 and its siblings. */
 	private static final String OTHER_TENANT = "belongs to no authenticated tenant";
 
+	/** What Camunda says when a task command finds no task. */
+	private static final String NO_SUCH_TASK = "Cannot find task with id";
+
 	private EngineRestProblemMappers() {
 	}
 
@@ -42,6 +46,10 @@ final class EngineRestProblemMappers {
 				LOG.warn("Engine REST call refused by a task listener: {}", refused.getMessage());
 				return problem(Response.Status.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "decision-refused",
 						"Decision refused", refused.getMessage()));
+			}
+			if (cause.getMessage() != null && cause.getMessage().contains(NO_SUCH_TASK)) {
+				return problem(Response.Status.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "task-not-found",
+						"Task not found", "The task does not exist (any more): it may have been completed already."));
 			}
 			if (cause.getMessage() != null && cause.getMessage().contains(OTHER_TENANT)) {
 				LOG.warn("Engine REST call refused by the tenant check: {}", cause.getMessage());

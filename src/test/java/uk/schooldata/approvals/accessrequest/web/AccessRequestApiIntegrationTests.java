@@ -34,11 +34,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
+
+import uk.schooldata.approvals.TestMailServer;
 
 /**
  * Data access requests as apps and schools meet them: the demo app asks the demo school over the REST API, a school
@@ -55,17 +55,14 @@ class AccessRequestApiIntegrationTests {
 	static final String SOUTH = "100002";
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension smtp = TestMailServer.start();
 
 	@RegisterExtension
 	static WireMockExtension demoApp = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
 
 	@DynamicPropertySource
 	static void mailServerAndWebhookReceiver(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		TestMailServer.use(smtp, registry);
 		registry.add("app.demo.app.webhook-url", () -> demoApp.baseUrl() + "/hooks");
 	}
 
@@ -96,6 +93,10 @@ class AccessRequestApiIntegrationTests {
 				Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"), "approvedScopes",
 						Map.of("value", "[\"students.basic\",\"students.dob\"]", "type", "Json"))))
 			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		ResponseEntity<String> again = call("admin@northfield.example", "northfield", HttpMethod.POST,
+				"/engine-rest/task/" + task + "/complete", Map.of("variables", Map.of("decision", Map.of("value", "DECLINE"))));
+		assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.NOT_FOUND);
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(JsonPath.<String>read(
 				as("demo-app", "demo-app-secret").getForEntity("/api/access-requests/" + id, String.class).getBody(),
