@@ -184,6 +184,23 @@ class SchoolOnboardingProcessTests {
 	}
 
 	@Test
+	void unknownSchoolAsksAnOperatorWhoRetriesOnceTheMisKnowsTheSchool() {
+		SchoolRegistration school = unknownToTheMis();
+		ProcessInstance instance = onboarding.start(school);
+		execute(job(instance));
+		assertThat(instance).isWaitingAt(SchoolOnboardingProcess.RESOLVE_ONBOARDING_PROBLEM);
+
+		simulator.reset();
+		complete(task(instance), withVariables(SchoolOnboardingProcess.RESOLUTION, "RETRY"));
+		runJobsOf(instance);
+
+		assertThat(instance).isEnded()
+			.hasPassed(SchoolOnboardingProcess.RESOLVE_ONBOARDING_PROBLEM, SchoolOnboardingProcess.SCHOOL_ONBOARDED);
+		assertThat(schools.findByUrn(school.urn()).orElseThrow().status()).isEqualTo(OnboardingStatus.ACTIVE);
+		assertThat(simulator.userCount(school.urn())).isEqualTo(1);
+	}
+
+	@Test
 	void forbiddenAccessAsksAnOperatorWhoRetriesOnceTheMisAllowsThePlatform() {
 		SchoolRegistration school = SchoolRegistrations.hillsideAcademy();
 		simulator.refuse(school.urn(), MisRefusedException.Reason.FORBIDDEN);
