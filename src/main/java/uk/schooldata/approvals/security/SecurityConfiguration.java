@@ -66,6 +66,9 @@ class SecurityConfiguration {
 				.requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
 				// The Camunda webapps authenticate with their own login form and protect themselves against CSRF.
 				.requestMatchers(path.matcher("/camunda/**"), path.matcher("/"), path.matcher("/error")).permitAll()
+				// The webapps' login pages probe /camunda-welcome; a Basic challenge there would pop up the browser's
+				// own login box over Camunda's form. Nothing is served there: it answers 404.
+				.requestMatchers(path.matcher("/camunda-welcome")).permitAll()
 				// The simulated MIS checks its own API key, as the real one does; it is off in prod.
 				.requestMatchers(path.matcher("/mis-sim/**")).permitAll()
 				// The demo app's webhook receiver checks each webhook's signature; it exists only in the demo.

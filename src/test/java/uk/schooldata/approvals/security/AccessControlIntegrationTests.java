@@ -156,6 +156,9 @@ class AccessControlIntegrationTests {
 				// Open without login: health only.
 				route(Who.ANONYMOUS, HttpMethod.GET, "/actuator/health", 200),
 				route(Who.ANONYMOUS, HttpMethod.GET, "/actuator/info", 401),
+				// Camunda's login page probes it; a Basic challenge would pop up the browser's login box.
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda-welcome", 404),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda-welcome/index.html", 401),
 				route(Who.ANONYMOUS, HttpMethod.GET, "/api/schools/" + NORTH, 401),
 				route(Who.ANONYMOUS, HttpMethod.GET, "/engine-rest/task", 401),
 				route(Who.ANONYMOUS, HttpMethod.GET, "/engine-rest/process-definition", 401),
