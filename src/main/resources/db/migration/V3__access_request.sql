@@ -23,6 +23,7 @@ create index access_request_app_school on access_request (app_id, school_urn);
 create table access_request_scope (
     request_id     varchar(36)   not null references access_request (id),
     scope          varchar(100)  not null,
+    position       integer       not null,
     required       boolean       not null,
     justification  varchar(2000),
     decision       varchar(20),

@@ -77,13 +77,15 @@ public class AccessRequests {
 			.param("submittedAt", Timestamp.from(request.submittedAt()))
 			.param("deadline", Timestamp.from(request.deadline()))
 			.update();
-		for (RequestedScope scope : request.scopes()) {
+		for (int position = 0; position < request.scopes().size(); position++) {
+			RequestedScope scope = request.scopes().get(position);
 			jdbc.sql("""
-					insert into access_request_scope (request_id, scope, required, justification)
-					values (:id, :scope, :required, :justification)
+					insert into access_request_scope (request_id, scope, position, required, justification)
+					values (:id, :scope, :position, :required, :justification)
 					""")
 				.param("id", request.id())
 				.param("scope", scope.name())
+				.param("position", position)
 				.param("required", scope.required())
 				.param("justification", scope.justification())
 				.update();
@@ -144,7 +146,7 @@ public class AccessRequests {
 	}
 
 	private List<RequestedScope> scopes(String id) {
-		return jdbc.sql("select * from access_request_scope where request_id = :id order by scope")
+		return jdbc.sql("select * from access_request_scope where request_id = :id order by position")
 			.param("id", id)
 			.query((row, number) -> new RequestedScope(row.getString("scope"), row.getBoolean("required"),
 					row.getString("justification"),
