@@ -1,7 +1,5 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -45,9 +43,5 @@ class Deciders {
 	 */
 	static FormFieldValidationException refusal(String field, String message) {
 		return new FormFieldValidationException(field, message);
-	}
-
-	static String joined(List<String> names) {
-		return String.join(", ", names);
 	}
 }

@@ -106,7 +106,7 @@ class ReviewDecisionListener implements TaskListener {
 		List<String> notRequested = approved.stream().filter(name -> !requested.contains(name)).toList();
 		if (!notRequested.isEmpty()) {
 			throw Deciders.refusal(DataAccessRequestProcess.APPROVED_SCOPES,
-					"These scopes were not requested and cannot be approved: " + Deciders.joined(notRequested) + ".");
+					"These scopes were not requested and cannot be approved: " + String.join(", ", notRequested) + ".");
 		}
 		if (approved.isEmpty()) {
 			return;
@@ -118,14 +118,14 @@ class ReviewDecisionListener implements TaskListener {
 			.toList();
 		if (!droppedRequired.isEmpty()) {
 			throw Deciders.refusal(DataAccessRequestProcess.APPROVED_SCOPES, "The app needs "
-					+ Deciders.joined(droppedRequired) + "; to refuse a required scope, decline the request.");
+					+ String.join(", ", droppedRequired) + "; to refuse a required scope, decline the request.");
 		}
 		Set<String> held = new HashSet<>(
 				grants.inForce(request.schoolUrn(), request.appId()).stream().map(Grant::scope).toList());
 		Map<String, List<String>> missing = catalogue.missingDependencies(approved, held);
 		if (!missing.isEmpty()) {
 			List<String> explanations = new ArrayList<>();
-			missing.forEach((scope, needs) -> explanations.add(scope + " needs " + Deciders.joined(needs)));
+			missing.forEach((scope, needs) -> explanations.add(scope + " needs " + String.join(", ", needs)));
 			throw Deciders.refusal(DataAccessRequestProcess.APPROVED_SCOPES,
 					"Approve the scopes these depend on too: " + String.join("; ", explanations) + ".");
 		}

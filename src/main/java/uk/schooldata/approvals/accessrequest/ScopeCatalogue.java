@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -30,12 +29,8 @@ public class ScopeCatalogue {
 
 	private final List<Scope> ordered;
 
-	@Autowired
 	ScopeCatalogue(ObjectMapper objectMapper) {
-		this(load(objectMapper));
-	}
-
-	ScopeCatalogue(List<Scope> scopes) {
+		List<Scope> scopes = load(objectMapper);
 		Map<String, Scope> byName = new LinkedHashMap<>();
 		scopes.forEach(scope -> byName.put(scope.name(), scope));
 		this.scopes = Map.copyOf(byName);
