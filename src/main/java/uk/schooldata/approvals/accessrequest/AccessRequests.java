@@ -107,10 +107,19 @@ public class AccessRequests {
 		recordScopeDecisions(id, scopes);
 	}
 
+	/**
+	 * @param reason why the second administrator refused, kept as the request's decision reason; {@code null} keeps
+	 * the reviewer's
+	 */
 	void recordConfirmation(String id, AccessRequestStatus status, List<RequestedScope> scopes, String confirmedBy,
-			Instant confirmedAt) {
-		jdbc.sql("update access_request set status = :status, confirmed_by = :by, confirmed_at = :at where id = :id")
+			String reason, Instant confirmedAt) {
+		jdbc.sql("""
+				update access_request set status = :status, confirmed_by = :by, confirmed_at = :at,
+				  decision_reason = coalesce(:reason, decision_reason)
+				where id = :id
+				""")
 			.param("status", status.name())
+			.param("reason", reason)
 			.param("by", confirmedBy)
 			.param("at", Timestamp.from(confirmedAt))
 			.param("id", id)

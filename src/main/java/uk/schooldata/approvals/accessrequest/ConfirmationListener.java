@@ -56,11 +56,18 @@ class ConfirmationListener implements TaskListener {
 		long approved = decided.stream().filter(scope -> scope.decision() == RequestedScope.Decision.APPROVED).count();
 		AccessRequestStatus status = requiredRefused || approved == 0 ? AccessRequestStatus.DECLINED
 				: approved == decided.size() ? AccessRequestStatus.APPROVED : AccessRequestStatus.PARTIALLY_APPROVED;
-		requests.recordConfirmation(request.id(), status, decided, confirmer, now);
+		String reason = confirmation == Confirmation.CONFIRM ? null
+				: "A second administrator refused the special-category scopes"
+						+ note(task.getVariable(DataAccessRequestProcess.CONFIRMATION_NOTE));
+		requests.recordConfirmation(request.id(), status, decided, confirmer, reason, now);
 		task.setVariable(DataAccessRequestProcess.OUTCOME,
 				status == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
 		LOG.info("Request {}: special-category scopes {} by {} ({})", request.id(),
 				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", confirmer, status);
+	}
+
+	private static String note(Object note) {
+		return note instanceof String text && !text.isBlank() ? ": " + text.strip() : ".";
 	}
 
 	private static Confirmation confirmation(Object value) {

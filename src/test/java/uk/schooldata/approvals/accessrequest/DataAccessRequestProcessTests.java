@@ -330,8 +330,9 @@ class DataAccessRequestProcessTests {
 		confirm(school.secondAdministrator(), "REFUSE");
 		scenario.runJobs(instance.getId());
 
-		assertThat(requests.findById(request.id()).orElseThrow().status())
-			.isEqualTo(AccessRequestStatus.PARTIALLY_APPROVED);
+		assertThat(requests.findById(request.id()).orElseThrow())
+			.satisfies(partial -> assertThat(partial.status()).isEqualTo(AccessRequestStatus.PARTIALLY_APPROVED))
+			.satisfies(partial -> assertThat(partial.decisionReason()).startsWith("A second administrator refused"));
 		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("students.basic");
 	}
 
