@@ -47,9 +47,12 @@ class InviteScenario {
 
 	private final JdbcClient jdbc;
 
+	private final InviteService inviteService;
+
 	InviteScenario(SchoolOnboardingProcess onboarding, ManagementService managementService, MisConnector mis,
-			IdentityService identityService, TaskService taskService, JdbcClient jdbc) {
+			IdentityService identityService, TaskService taskService, JdbcClient jdbc, InviteService inviteService) {
 		this.jdbc = jdbc;
+		this.inviteService = inviteService;
 		this.onboarding = onboarding;
 		this.managementService = managementService;
 		this.mis = mis;
@@ -83,6 +86,26 @@ class InviteScenario {
 	void pointAt(String inviteId, String personId) {
 		jdbc.sql("update invite set mis_person_id = :person where id = :id").param("person", personId)
 			.param("id", inviteId).update();
+	}
+
+	/**
+	 * Accepts a sent invite without its email (a test that has no mailbox): gives it a token the test knows, accepts
+	 * with it, and assigns the first permission that fits.
+	 */
+	void acceptAndAssign(String inviteId, String administrator) {
+		String token = InviteTokens.newToken();
+		jdbc.sql("update invite set token_hash = :hash where id = :id").param("hash", InviteTokens.hash(token))
+			.param("id", inviteId).update();
+		jdbc.sql("insert into invite_token (token_hash, invite_id, issued_at) values (:hash, :id, current_timestamp)")
+			.param("hash", InviteTokens.hash(token)).param("id", inviteId).update();
+		Invite invite = inviteService.accept(token, new Acceptance(ExternalProvider.MICROSOFT, "ms-" + inviteId, null));
+		Task task = taskService.createTaskQuery()
+			.processInstanceBusinessKey(inviteId)
+			.taskDefinitionKey(UserInviteProcess.ASSIGN_PERMISSIONS)
+			.singleResult();
+		Permission permission = invite.sourceGroup() == SourceGroup.STAFF ? Permission.REVIEWER
+				: invite.sourceGroup() == SourceGroup.STUDENTS ? Permission.STUDENT : Permission.PARENT;
+		complete(task, administrator, Map.of(UserInviteProcess.PERMISSIONS, List.of(permission.name())));
 	}
 
 	StaffMember aStaffMemberWithEmail(String urn) {
