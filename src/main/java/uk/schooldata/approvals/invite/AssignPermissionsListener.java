@@ -3,6 +3,7 @@ package uk.schooldata.approvals.invite;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -65,7 +66,7 @@ class AssignPermissionsListener implements TaskListener {
 		List<Permission> permissions = new ArrayList<>();
 		for (String name : new LinkedHashSet<>(UserInviteProcess.strings(value))) {
 			try {
-				permissions.add(Permission.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)));
+				permissions.add(Permission.valueOf(name.strip().toUpperCase(Locale.ROOT)));
 			}
 			catch (IllegalArgumentException ex) {
 				throw refusal("'" + name + "' is not a permission.");

@@ -3,6 +3,7 @@ package uk.schooldata.approvals.invite;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,7 +70,7 @@ public class InviteService {
 			chosen.addAll(people);
 		}
 		else {
-			Map<String, Invitee> byId = new java.util.HashMap<>();
+			Map<String, Invitee> byId = new HashMap<>();
 			people.forEach(person -> byId.put(person.id(), person));
 			for (String personId : new LinkedHashSet<>(request.personIds())) {
 				Invitee person = byId.get(personId);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.mis.Contact;
 import uk.schooldata.approvals.mis.MisConnector;
+import uk.schooldata.approvals.mis.MisGroup;
 import uk.schooldata.approvals.mis.StaffMember;
 import uk.schooldata.approvals.mis.Student;
 import uk.schooldata.approvals.mis.StudentFilter;
@@ -61,7 +62,7 @@ class Invitees {
 		Set<String> ids = new HashSet<>();
 		mis.listGroups(urn)
 			.stream()
-			.filter(group -> group.type() == uk.schooldata.approvals.mis.MisGroup.Type.REGISTRATION_GROUP)
+			.filter(group -> group.type() == MisGroup.Type.REGISTRATION_GROUP)
 			.forEach(group -> ids.add(group.id()));
 		return ids;
 	}

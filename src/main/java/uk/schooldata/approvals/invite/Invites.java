@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,7 +56,7 @@ class Invites {
 	 * The statuses of the school's invites of the group, by MIS person id: the most advanced one per person.
 	 */
 	Map<String, InviteStatus> openOrActiveByPerson(String urn, SourceGroup sourceGroup) {
-		Map<String, InviteStatus> statuses = new java.util.HashMap<>();
+		Map<String, InviteStatus> statuses = new HashMap<>();
 		jdbc.sql("""
 				select mis_person_id, status from invite where school_urn = :urn and source_group = :group
 				  and status in ('PENDING', 'SENT', 'ACCEPTED', 'ACTIVE')
@@ -101,23 +102,35 @@ class Invites {
 		});
 	}
 
+	/**
+	 * A batch with its skips and progress: one query after another, never one inside another's row mapper, so that a
+	 * call outside a transaction holds one pooled connection at a time (see docs/benchmarks.md).
+	 */
 	Optional<InviteBatch> findBatch(String id) {
-		return jdbc.sql("select * from invite_batch where id = :id").param("id", id).query((row, n) -> {
-			List<InviteBatch.Skipped> skipped = jdbc
-				.sql("select mis_person_id, reason from invite_skip where batch_id = :id order by mis_person_id")
-				.param("id", id)
-				.query((skip, m) -> new InviteBatch.Skipped(skip.getString("mis_person_id"),
-						SkipReason.valueOf(skip.getString("reason"))))
-				.list();
-			Map<InviteStatus, Integer> progress = new EnumMap<>(InviteStatus.class);
-			jdbc.sql("select status, count(*) as n from invite where batch_id = :id group by status")
-				.param("id", id)
-				.query(count -> {
-					progress.put(InviteStatus.valueOf(count.getString("status")), count.getInt("n"));
-				});
-			return new InviteBatch(id, row.getString("school_urn"), SourceGroup.valueOf(row.getString("source_group")),
-					row.getString("invited_by"), instant(row, "created_at"), row.getInt("invited"), skipped, progress);
-		}).optional();
+		Optional<InviteBatch> header = jdbc.sql("select * from invite_batch where id = :id")
+			.param("id", id)
+			.query((row, n) -> new InviteBatch(id, row.getString("school_urn"),
+					SourceGroup.valueOf(row.getString("source_group")), row.getString("invited_by"),
+					instant(row, "created_at"), row.getInt("invited"), List.of(), Map.of()))
+			.optional();
+		if (header.isEmpty()) {
+			return header;
+		}
+		List<InviteBatch.Skipped> skipped = jdbc
+			.sql("select mis_person_id, reason from invite_skip where batch_id = :id order by mis_person_id")
+			.param("id", id)
+			.query((skip, m) -> new InviteBatch.Skipped(skip.getString("mis_person_id"),
+					SkipReason.valueOf(skip.getString("reason"))))
+			.list();
+		Map<InviteStatus, Integer> progress = new EnumMap<>(InviteStatus.class);
+		jdbc.sql("select status, count(*) as n from invite where batch_id = :id group by status")
+			.param("id", id)
+			.query(count -> {
+				progress.put(InviteStatus.valueOf(count.getString("status")), count.getInt("n"));
+			});
+		InviteBatch batch = header.get();
+		return Optional.of(new InviteBatch(id, batch.schoolUrn(), batch.sourceGroup(), batch.invitedBy(),
+				batch.createdAt(), batch.invited(), skipped, progress));
 	}
 
 	/**

@@ -6,8 +6,10 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -48,10 +50,8 @@ class InviteController {
 	@GetMapping("/api/invite-batches/{id}")
 	InviteBatch batch(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		InviteBatch batch = invites.batch(id)
-			.orElseThrow(() -> new org.springframework.web.ErrorResponseException(
-					org.springframework.http.HttpStatus.NOT_FOUND, Problems.of(org.springframework.http.HttpStatus.NOT_FOUND,
-							"invite-batch-not-found", "Invite batch not found", "No invite batch " + id + "."),
-					null));
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+					"invite-batch-not-found", "Invite batch not found", "No invite batch " + id + "."), null));
 		mayRead(batch.schoolUrn(), caller);
 		return batch;
 	}
