@@ -44,6 +44,7 @@ import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.StaffMember;
 import uk.schooldata.approvals.mis.Student;
+import uk.schooldata.approvals.mis.simulator.MisSimulator;
 
 /**
  * One test per path through {@code user-invite}, the job executor off and the engine clock driven by the test; the
@@ -81,6 +82,9 @@ class UserInviteProcessTests {
 
 	@Autowired
 	ManagementService managementService;
+
+	@Autowired
+	MisSimulator misSimulator;
 
 	School school;
 
@@ -263,6 +267,35 @@ class UserInviteProcessTests {
 
 		assertThat(instance).isEnded().hasPassed(UserInviteProcess.FAILED);
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.FAILED);
+	}
+
+	@Test
+	void anOutageAtSendingTimeIsRetriedThenAnIncidentAndTheInvitationIsSentOnceResolved() throws Exception {
+		StaffMember teacher = scenario.aStaffMemberWithEmail(school.urn());
+		Invite invite = inviteOne(SourceGroup.STAFF, teacher.id());
+		ProcessInstance instance = instanceOf(invite);
+		Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		misSimulator.failWith(1.0);
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+			}
+		}
+		finally {
+			misSimulator.reset();
+		}
+
+		assertThat(managementService.createJobQuery().jobId(send.getId()).singleResult().getRetries()).isZero();
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+		assertThat(smtp.getReceivedMessagesForDomain(teacher.email())).isEmpty();
+
+		managementService.setJobRetries(send.getId(), 1);
+		managementService.executeJob(send.getId());
+
+		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
+		assertThat(InviteScenario.tokenIn(lastEmailTo(teacher.email()))).isNotBlank();
 	}
 
 	@Test

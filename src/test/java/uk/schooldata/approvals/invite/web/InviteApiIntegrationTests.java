@@ -202,6 +202,10 @@ class InviteApiIntegrationTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.exchange("/api/invites/" + inviteId, HttpMethod.DELETE, null, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.getForEntity("/api/invitations/" + "a".repeat(43) + "/accept", String.class).getStatusCode())
+			.as("only POST of the acceptance is public").isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.exchange("/api/invitations/" + "a".repeat(43), HttpMethod.POST, null, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		ResponseEntity<String> staffByGroup = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
 				Map.of("sourceGroup", "STAFF", "groupIds", List.of("7A")));
 		assertThat(staffByGroup.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
