@@ -24,7 +24,8 @@ class EmailInvitationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		boolean reminder = Boolean.TRUE.equals(execution.getVariableLocal(UserInviteProcess.REMINDER));
 		String inviteId = UserInviteProcess.inviteId(execution);
-		invitations.send(inviteId, reminder);
-		LOG.info("Invite {}: {} sent", inviteId, reminder ? "reminder" : "invitation");
+		if (invitations.send(inviteId, reminder)) {
+			LOG.info("Invite {}: {} sent", inviteId, reminder ? "reminder" : "invitation");
+		}
 	}
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.invite.Invitees.Invitee;
@@ -21,6 +23,8 @@ import uk.schooldata.approvals.onboarding.Schools;
  */
 @Component
 class Invitations {
+
+	private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
 
 	static final String INVITATION_TEMPLATE = "invitation";
 
@@ -52,11 +56,19 @@ class Invitations {
 	}
 
 	/**
+	 * Sends the invitation, or the reminder; a reminder only while the invite is {@code SENT}.
+	 *
+	 * @return whether an email went out
 	 * @throws BpmnError {@value UserInviteProcess#ERROR_UNREACHABLE} when the MIS no longer has the person, an email
 	 * address for them, or (for a contact) the right to contact them
 	 */
-	void send(String inviteId, boolean reminder) {
+	boolean send(String inviteId, boolean reminder) {
 		Invite invite = invites.findById(inviteId).orElseThrow();
+		if (reminder && invite.status() != InviteStatus.SENT) {
+			// Accepted (or being sent again) since the reminder fell due: a reminder now would carry a dead link.
+			LOG.info("Invite {}: reminder not sent, the invite is {}", inviteId, invite.status());
+			return false;
+		}
 		Optional<Invitee> person = invitees.find(invite.schoolUrn(), invite.sourceGroup(), invite.misPersonId());
 		if (person.isEmpty() || person.get().ineligibility().isPresent()) {
 			throw new BpmnError(UserInviteProcess.ERROR_UNREACHABLE, "The MIS has " + (person.isEmpty()
@@ -76,6 +88,7 @@ class Invitations {
 		mailer.send(email, reminder ? REMINDER_TEMPLATE : INVITATION_TEMPLATE,
 				Map.of("displayName", person.get().displayName(), "schoolName", schoolName, "link", link(token),
 						"expiresAt", WHEN.format(expiresAt)));
+		return true;
 	}
 
 	String link(String token) {

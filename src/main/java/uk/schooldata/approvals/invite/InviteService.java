@@ -102,8 +102,8 @@ public class InviteService {
 		invites.addBatch(batchId, urn, request.sourceGroup(), invitedBy, now, made.size(), skipped);
 		invites.addAll(made);
 		starts.start(made);
-		LOG.info("Batch {}: {} invited {} {} of school {}, skipped {}", batchId, invitedBy, made.size(),
-				request.sourceGroup(), urn, skipped.size());
+		LOG.info("Batch {}: {} {} of school {} invited, {} skipped", batchId, made.size(), request.sourceGroup(), urn,
+				skipped.size());
 		return invites.findBatch(batchId).orElseThrow();
 	}
 

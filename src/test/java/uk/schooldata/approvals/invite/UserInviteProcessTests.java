@@ -256,6 +256,20 @@ class UserInviteProcessTests {
 	}
 
 	@Test
+	void aReminderDueWhenTheInviteIsAcceptedMeanwhileIsNotSent() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		managementService.executeJob(timer(instance, UserInviteProcess.REMINDER_DUE).getId());
+		service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-" + invite.id()));
+		int emails = smtp.getReceivedMessagesForDomain(invite.email()).length;
+
+		scenario.runJobs(instance.getId());
+
+		assertThat(smtp.getReceivedMessagesForDomain(invite.email())).hasSize(emails);
+		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
 	void failsVisiblyWhenTheMisHasNoEmailAddressAtSendingTime() {
 		Invite invite = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
 		ProcessInstance instance = instanceOf(invite);
