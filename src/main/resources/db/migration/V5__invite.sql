@@ -18,6 +18,8 @@ create table invite (
     display_name       varchar(255)  not null,
     email              varchar(320),
     status             varchar(20)   not null,
+    -- Whether its user-invite instance has been started; claimed in the starting transaction, so never started twice.
+    process_started    boolean       default false not null,
     -- SHA-256 (hex) of the one token that works now; null while none does.
     token_hash         varchar(64),
     created_at         timestamp with time zone not null,
@@ -36,6 +38,7 @@ create table invite (
 create index invite_school_status on invite (school_urn, status, source_group);
 create index invite_person on invite (school_urn, source_group, mis_person_id);
 create index invite_batch_status on invite (batch_id, status);
+create index invite_unstarted on invite (process_started, status);
 
 -- Every token ever issued, so that a superseded one is told apart from one never issued (410, not 404).
 create table invite_token (

@@ -136,6 +136,7 @@ public class InviteService {
 			}
 			case EXPIRED, FAILED -> {
 				invites.changeStatus(inviteId, EnumSet.of(invite.status()), InviteStatus.PENDING);
+				invites.releaseStart(inviteId);
 				starts.start(List.of(invite));
 			}
 			default -> throw conflict("invite-closed", "Invite closed",
@@ -155,6 +156,7 @@ public class InviteService {
 		List<Invite> expired = new ArrayList<>();
 		for (String id : invites.expiredIds(urn)) {
 			if (invites.changeStatus(id, EnumSet.of(InviteStatus.EXPIRED), InviteStatus.PENDING)) {
+				invites.releaseStart(id);
 				expired.add(invites.findById(id).orElseThrow());
 			}
 		}

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,6 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts in the caller's transaction, so it is all or nothing with the batch. A larger one starts after the batch
  * has been committed, in the background, one transaction per chunk: no giant transaction, and the administrator has
  * their answer at once. Each start only creates the instance and its send job; the job executor sends.
+ * <p>
+ * Every start first claims the invite ({@code process_started}) in its own transaction, so an invite is never started
+ * twice, whichever node starts it. When the application starts, it starts any pending invite that a stopped node left
+ * unstarted: a recorded invite is never lost.
  */
 @Component
 class InviteStarts implements DisposableBean {
@@ -25,6 +31,8 @@ class InviteStarts implements DisposableBean {
 	private static final Logger LOG = LoggerFactory.getLogger(InviteStarts.class);
 
 	private final UserInviteProcess process;
+
+	private final Invites invites;
 
 	private final TransactionTemplate transactions;
 
@@ -36,19 +44,20 @@ class InviteStarts implements DisposableBean {
 		return thread;
 	});
 
-	InviteStarts(UserInviteProcess process, PlatformTransactionManager transactionManager,
+	InviteStarts(UserInviteProcess process, Invites invites, PlatformTransactionManager transactionManager,
 			InviteProperties properties) {
 		this.process = process;
+		this.invites = invites;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.chunkSize = properties.startChunkSize();
 	}
 
-	void start(List<Invite> invites) {
-		if (invites.size() <= chunkSize || !TransactionSynchronizationManager.isSynchronizationActive()) {
-			invites.forEach(process::start);
+	void start(List<Invite> toStart) {
+		if (toStart.size() <= chunkSize || !TransactionSynchronizationManager.isSynchronizationActive()) {
+			toStart.forEach(this::startOnce);
 			return;
 		}
-		List<Invite> all = List.copyOf(invites);
+		List<Invite> all = List.copyOf(toStart);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -57,19 +66,38 @@ class InviteStarts implements DisposableBean {
 		});
 	}
 
-	private void startInChunks(List<Invite> invites) {
+	private void startInChunks(List<Invite> toStart) {
 		long began = System.nanoTime();
-		for (int from = 0; from < invites.size(); from += chunkSize) {
-			List<Invite> chunk = invites.subList(from, Math.min(from + chunkSize, invites.size()));
+		for (int from = 0; from < toStart.size(); from += chunkSize) {
+			List<Invite> chunk = toStart.subList(from, Math.min(from + chunkSize, toStart.size()));
 			try {
-				transactions.executeWithoutResult(status -> chunk.forEach(process::start));
+				transactions.executeWithoutResult(status -> chunk.forEach(this::startOnce));
 			}
 			catch (RuntimeException ex) {
-				LOG.error("Could not start {} invites from {} on; they stay PENDING", chunk.size(), chunk.get(0).id(), ex);
+				LOG.error("Could not start {} invites from {} on; they stay PENDING until the application next starts",
+						chunk.size(), chunk.get(0).id(), ex);
 			}
 		}
-		LOG.info("Started {} invite processes of batch {} in {} ms", invites.size(), invites.get(0).batchId(),
+		LOG.info("Started the processes of {} invites of batch {} in {} ms", toStart.size(), toStart.get(0).batchId(),
 				(System.nanoTime() - began) / 1_000_000);
+	}
+
+	private void startOnce(Invite invite) {
+		if (invites.claimStart(invite.id())) {
+			process.start(invite);
+		}
+	}
+
+	/**
+	 * Starts what a stopped node left unstarted.
+	 */
+	@EventListener(ApplicationReadyEvent.class)
+	void startLeftovers() {
+		List<Invite> unstarted = invites.unstarted();
+		if (!unstarted.isEmpty()) {
+			LOG.info("Starting {} pending invites left unstarted", unstarted.size());
+			background.execute(() -> startInChunks(unstarted));
+		}
 	}
 
 	@Override

@@ -220,6 +220,33 @@ class Invites {
 			.update();
 	}
 
+	/**
+	 * Claims the start of the invite's {@code user-invite} instance, in the starting transaction.
+	 *
+	 * @return whether this call claimed it; {@code false} when it has been started already
+	 */
+	boolean claimStart(String id) {
+		return jdbc.sql("update invite set process_started = true where id = :id and process_started = false")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Lets an invite whose process has ended (expired, failed) be started again.
+	 */
+	void releaseStart(String id) {
+		jdbc.sql("update invite set process_started = false where id = :id").param("id", id).update();
+	}
+
+	/**
+	 * Pending invites whose process was never started: a background start that did not finish (the node stopped).
+	 */
+	List<Invite> unstarted() {
+		return jdbc.sql("select * from invite where status = 'PENDING' and process_started = false order by created_at")
+			.query((row, n) -> invite(row))
+			.list();
+	}
+
 	List<String> expiredIds(String urn) {
 		return jdbc.sql("select id from invite where school_urn = :urn and status = 'EXPIRED' order by created_at")
 			.param("urn", urn)

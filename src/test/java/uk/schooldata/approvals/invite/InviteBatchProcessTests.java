@@ -41,6 +41,9 @@ class InviteBatchProcessTests {
 	@Autowired
 	RuntimeService runtimeService;
 
+	@Autowired
+	InviteStarts starts;
+
 	School school;
 
 	@BeforeEach
@@ -178,6 +181,24 @@ class InviteBatchProcessTests {
 				.count(), count -> count == batch.invited());
 		assertThat(service.batch(batch.id()).orElseThrow().progress())
 			.containsExactly(Map.entry(InviteStatus.PENDING, batch.invited()));
+	}
+
+	@Test
+	void aPendingInviteLeftUnstartedByAStoppedNodeIsStartedWhenTheApplicationStartsAndOnlyOnce() {
+		Invite invite = invite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		runtimeService.deleteProcessInstance(
+				runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).singleResult().getId(),
+				"simulating a node that stopped before starting it");
+		scenario.markUnstarted(invite.id());
+
+		starts.startLeftovers();
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).count(),
+					count -> count == 1);
+		starts.startLeftovers();
+		starts.start(List.of(invite));
+
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).count()).isOne();
 	}
 
 	private Invite invite(SourceGroup group, String personId) {

@@ -108,6 +108,10 @@ class InviteScenario {
 		complete(task, administrator, Map.of(UserInviteProcess.PERMISSIONS, List.of(permission.name())));
 	}
 
+	void markUnstarted(String inviteId) {
+		jdbc.sql("update invite set process_started = false where id = :id").param("id", inviteId).update();
+	}
+
 	StaffMember aStaffMemberWithEmail(String urn) {
 		return mis.listStaff(urn).stream().filter(staff -> staff.email() != null).findFirst().orElseThrow();
 	}
