@@ -8,11 +8,13 @@ import java.util.Map;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.util.PropertyPlaceholderHelper;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders the plain-text mail templates under {@code templates/mail}. A template's first line is
  * {@code Subject: ...}; the rest is the body. Both may use {@code ${name}} placeholders; a placeholder without a value
- * is an error, so that no email goes out half-filled.
+ * is an error, so that no email goes out half-filled. A template may have an HTML alternative next to it,
+ * {@code <template>.html}, with the same placeholders (their values HTML-escaped) and no subject line.
  */
 @Component
 class MailTemplates {
@@ -30,12 +32,21 @@ class MailTemplates {
 		}
 		String subject = firstLine.substring(SUBJECT_PREFIX.length()).strip();
 		String body = source.substring(endOfFirstLine + 1).stripLeading();
+		String html = null;
+		ClassPathResource htmlResource = new ClassPathResource("templates/mail/" + template + ".html");
+		if (htmlResource.exists()) {
+			html = placeholders.replacePlaceholders(read(htmlResource, template),
+					name -> values.containsKey(name) ? HtmlUtils.htmlEscape(values.get(name)) : null);
+		}
 		return new RenderedMail(placeholders.replacePlaceholders(subject, values::get),
-				placeholders.replacePlaceholders(body, values::get));
+				placeholders.replacePlaceholders(body, values::get), html);
 	}
 
 	private static String read(String template) {
-		ClassPathResource resource = new ClassPathResource("templates/mail/" + template + ".txt");
+		return read(new ClassPathResource("templates/mail/" + template + ".txt"), template);
+	}
+
+	private static String read(ClassPathResource resource, String template) {
 		try (var in = resource.getInputStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		}
@@ -44,6 +55,10 @@ class MailTemplates {
 		}
 	}
 
-	record RenderedMail(String subject, String text) {
+	/**
+	 * @param html the HTML alternative from {@code templates/mail/<template>.html}, values escaped; {@code null} when
+	 * the template has none
+	 */
+	record RenderedMail(String subject, String text, String html) {
 	}
 }

@@ -11,7 +11,8 @@ public interface Mailer {
 	void send(Email email);
 
 	/**
-	 * Renders the template {@code templates/mail/<template>.txt} with the given values and sends it.
+	 * Renders the template {@code templates/mail/<template>.txt} with the given values and sends it; with its HTML
+	 * alternative too when {@code templates/mail/<template>.html} exists.
 	 */
 	void send(String to, String template, Map<String, String> values);
 }

@@ -2,11 +2,15 @@ package uk.schooldata.approvals.notification;
 
 import java.util.Map;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +37,23 @@ class TemplateMailer implements Mailer {
 	@Override
 	public void send(String to, String template, Map<String, String> values) {
 		MailTemplates.RenderedMail mail = templates.render(template, values);
-		send(new Email(to, mail.subject(), mail.text()));
+		if (mail.html() == null || sender == null) {
+			send(new Email(to, mail.subject(), mail.text()));
+			return;
+		}
+		MimeMessage message = sender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(properties.from());
+			helper.setTo(to);
+			helper.setSubject(mail.subject());
+			helper.setText(mail.text(), mail.html());
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException("Cannot build the email '" + mail.subject() + "'", ex);
+		}
+		sender.send(message);
+		LOG.debug("Sent '{}' (text and HTML)", mail.subject());
 	}
 
 	@Override

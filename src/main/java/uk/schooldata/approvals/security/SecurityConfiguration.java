@@ -23,7 +23,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * engine then runs each {@code /engine-rest} call as that user, so Camunda's authorizations and tenant checks
  * apply.</li>
  * <li>The Camunda webapps ({@code /camunda/**}) keep their own login, session and CSRF protection.</li>
- * <li>Open without login: the health endpoint only (and, in the demo, the MIS simulator, which checks its own API key,
+ * <li>Open without login: {@code POST /api/invitations/{token}/accept}, where the invitation's token is the
+ * credential; the health endpoint (and, in the demo, the MIS simulator, which checks its own API key,
  * and the demo app's webhook receiver, which checks signatures).</li>
  * <li>Everything else is denied.</li>
  * </ul>
@@ -48,6 +49,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path.matcher(HttpMethod.POST, "/api/schools"), path.matcher(HttpMethod.POST, "/api/apps"))
 				.hasAuthority(Roles.PLATFORM_ADMINS)
+				// An invitee accepting an invitation: the token in the path is the credential.
+				.requestMatchers(path.matcher(HttpMethod.POST, "/api/invitations/{token}/accept")).permitAll()
 				.anyRequest().authenticated())
 			.authenticationManager(new ProviderManager(identities))
 			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))

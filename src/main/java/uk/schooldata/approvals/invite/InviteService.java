@@ -1,0 +1,277 @@
+package uk.schooldata.approvals.invite;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.ErrorResponseException;
+
+import uk.schooldata.approvals.invite.Invitees.Invitee;
+import uk.schooldata.approvals.onboarding.OnboardingStatus;
+import uk.schooldata.approvals.onboarding.Schools;
+import uk.schooldata.approvals.web.FieldProblem;
+import uk.schooldata.approvals.web.InvalidRequestException;
+import uk.schooldata.approvals.web.Problems;
+
+/**
+ * Invites a school's people, and answers for the invites: lists, reinvites, cancellations and acceptances. Who may
+ * call what is the web adapter's business; the acceptance's credential is the token.
+ */
+@Service
+public class InviteService {
+
+	private static final Logger LOG = LoggerFactory.getLogger(InviteService.class);
+
+	private final Invites invites;
+
+	private final Invitees invitees;
+
+	private final Schools schools;
+
+	private final InviteStarts starts;
+
+	private final UserInviteProcess process;
+
+	InviteService(Invites invites, Invitees invitees, Schools schools, InviteStarts starts, UserInviteProcess process) {
+		this.invites = invites;
+		this.invitees = invitees;
+		this.schools = schools;
+		this.starts = starts;
+		this.process = process;
+	}
+
+	/**
+	 * Records a batch and its invites, skipping whoever cannot or need not be invited, and starts one
+	 * {@code user-invite} per invite (large batches in the background, in chunks).
+	 */
+	@Transactional
+	public InviteBatch invite(String urn, InviteRequest request, String invitedBy) {
+		check(urn, request);
+		boolean byGroup = !request.groupIds().isEmpty();
+		List<Invitee> people = invitees.list(urn, request.sourceGroup(), byGroup ? request.groupIds() : null);
+		Map<String, InviteStatus> existing = invites.openOrActiveByPerson(urn, request.sourceGroup());
+		List<InviteBatch.Skipped> skipped = new ArrayList<>();
+		List<Invitee> chosen = new ArrayList<>();
+		if (byGroup) {
+			chosen.addAll(people);
+		}
+		else {
+			Map<String, Invitee> byId = new HashMap<>();
+			people.forEach(person -> byId.put(person.id(), person));
+			for (String personId : new LinkedHashSet<>(request.personIds())) {
+				Invitee person = byId.get(personId);
+				if (person == null) {
+					skipped.add(new InviteBatch.Skipped(personId, SkipReason.UNKNOWN_PERSON));
+				}
+				else {
+					chosen.add(person);
+				}
+			}
+		}
+		String batchId = UUID.randomUUID().toString();
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		List<Invite> made = new ArrayList<>();
+		for (Invitee person : chosen) {
+			Optional<SkipReason> reason = person.ineligibility();
+			InviteStatus status = existing.get(person.id());
+			if (reason.isEmpty() && status != null) {
+				reason = Optional.of(status == InviteStatus.ACTIVE || status == InviteStatus.ACCEPTED
+						? SkipReason.ALREADY_ACTIVE : SkipReason.ALREADY_INVITED);
+			}
+			if (reason.isPresent()) {
+				skipped.add(new InviteBatch.Skipped(person.id(), reason.get()));
+				continue;
+			}
+			made.add(new Invite(UUID.randomUUID().toString(), batchId, urn, request.sourceGroup(), person.id(),
+					person.displayName(), null, InviteStatus.PENDING, now, null, null, null, null, null, List.of(), null));
+		}
+		invites.addBatch(batchId, urn, request.sourceGroup(), invitedBy, now, made.size(), skipped);
+		invites.addAll(made);
+		starts.start(made);
+		LOG.info("Batch {}: {} {} of school {} invited, {} skipped", batchId, made.size(), request.sourceGroup(), urn,
+				skipped.size());
+		return invites.findBatch(batchId).orElseThrow();
+	}
+
+	public Optional<InviteBatch> batch(String batchId) {
+		return invites.findBatch(batchId);
+	}
+
+	public Optional<Invite> find(String inviteId) {
+		return invites.findById(inviteId);
+	}
+
+	public List<Invite> list(String urn, InviteStatus status, SourceGroup sourceGroup) {
+		return invites.find(urn, status, sourceGroup);
+	}
+
+	/**
+	 * Sends a sent, expired or failed invite again: the MIS's email address now, a new token, the old one dead at
+	 * once, and the full expiry from the new email.
+	 */
+	@Transactional
+	public Invite reinvite(String inviteId) {
+		Invite invite = invites.findById(inviteId).orElseThrow(() -> notFound(inviteId));
+		switch (invite.status()) {
+			case PENDING -> {
+				// Being sent already.
+			}
+			case SENT -> {
+				invites.changeStatus(inviteId, EnumSet.of(InviteStatus.SENT), InviteStatus.PENDING);
+				process.reinvite(inviteId);
+			}
+			case EXPIRED, FAILED -> {
+				invites.changeStatus(inviteId, EnumSet.of(invite.status()), InviteStatus.PENDING);
+				invites.releaseStart(inviteId);
+				starts.start(List.of(invite));
+			}
+			default -> throw conflict("invite-closed", "Invite closed",
+					"Invite " + inviteId + " is " + invite.status() + " and cannot be sent again.");
+		}
+		LOG.info("Invite {}: reinvite requested", inviteId);
+		return invites.findById(inviteId).orElseThrow();
+	}
+
+	/**
+	 * Sends every expired invite of the school again.
+	 *
+	 * @return how many
+	 */
+	@Transactional
+	public int reinviteExpired(String urn) {
+		List<Invite> expired = new ArrayList<>();
+		for (String id : invites.expiredIds(urn)) {
+			if (invites.changeStatus(id, EnumSet.of(InviteStatus.EXPIRED), InviteStatus.PENDING)) {
+				invites.releaseStart(id);
+				expired.add(invites.findById(id).orElseThrow());
+			}
+		}
+		starts.start(expired);
+		LOG.info("School {}: {} expired invites sent again", urn, expired.size());
+		return expired.size();
+	}
+
+	/**
+	 * Cancels an invite that has not become active: its link stops working at once.
+	 */
+	@Transactional
+	public Invite cancel(String inviteId) {
+		Invite invite = invites.findById(inviteId).orElseThrow(() -> notFound(inviteId));
+		if (invite.status() == InviteStatus.ACTIVE) {
+			throw conflict("invite-closed", "Invite closed",
+					"Invite " + inviteId + " has been accepted and its permissions assigned; it cannot be cancelled.");
+		}
+		if (invite.status() != InviteStatus.CANCELLED) {
+			invites.changeStatus(inviteId, EnumSet.complementOf(EnumSet.of(InviteStatus.ACTIVE, InviteStatus.CANCELLED)),
+					InviteStatus.CANCELLED);
+			if (invite.status().isOpen()) {
+				process.cancel(inviteId);
+			}
+			LOG.info("Invite {}: cancelled", inviteId);
+		}
+		return invites.findById(inviteId).orElseThrow();
+	}
+
+	/**
+	 * Links the invitee's external account to the invite, once, and hands it to the school's administrators for
+	 * permissions. The account has none until then.
+	 */
+	@Transactional
+	public Invite accept(String token, Acceptance acceptance) {
+		String hash = InviteTokens.hash(token);
+		Invite invite = invites.findByIssuedToken(hash)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+					"invitation-not-found", "Invitation not found", "No invitation has this token."), null));
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		boolean current = invite.status() == InviteStatus.SENT
+				&& invites.currentTokenHash(invite.id()).filter(hash::equals).isPresent()
+				&& (invite.expiresAt() == null || now.isBefore(invite.expiresAt()));
+		if (!current) {
+			throw gone(invite);
+		}
+		Optional<String> linked = invites.linkedTo(acceptance.provider(), acceptance.externalSubject());
+		if (linked.isPresent()) {
+			throw alreadyLinked(acceptance);
+		}
+		try {
+			if (!invites.accept(invite.id(), hash, acceptance, now)) {
+				throw gone(invite);
+			}
+		}
+		catch (DuplicateKeyException ex) {
+			throw alreadyLinked(acceptance);
+		}
+		process.accepted(invite.id());
+		LOG.info("Invite {}: accepted with a {} account", invite.id(), acceptance.provider());
+		return invites.findById(invite.id()).orElseThrow();
+	}
+
+	private void check(String urn, InviteRequest request) {
+		List<FieldProblem> problems = new ArrayList<>();
+		boolean byPerson = !request.personIds().isEmpty();
+		boolean byGroup = !request.groupIds().isEmpty();
+		if (byPerson == byGroup) {
+			problems.add(new FieldProblem("personIds", "or groupIds: give exactly one of them, not empty"));
+		}
+		if (byGroup && request.sourceGroup() == SourceGroup.STAFF) {
+			problems.add(new FieldProblem("groupIds", "cannot be used for STAFF: invite staff one by one by personIds"));
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidRequestException(problems);
+		}
+		schools.findByUrn(urn)
+			.filter(school -> school.status() == OnboardingStatus.ACTIVE)
+			.orElseThrow(() -> conflict("school-not-onboarded", "School not onboarded",
+					"School " + urn + " is not onboarded, so it cannot invite anyone yet."));
+		if (byGroup) {
+			Set<String> known = invitees.registrationGroups(urn);
+			List<String> unknown = request.groupIds().stream().filter(id -> !known.contains(id)).toList();
+			if (!unknown.isEmpty()) {
+				throw new InvalidRequestException(List.of(new FieldProblem("groupIds",
+						"has groups the MIS does not know: " + String.join(", ", unknown))));
+			}
+		}
+	}
+
+	public static ErrorResponseException notFound(String inviteId) {
+		return new ErrorResponseException(HttpStatus.NOT_FOUND,
+				Problems.of(HttpStatus.NOT_FOUND, "invite-not-found", "Invite not found", "No invite " + inviteId + "."),
+				null);
+	}
+
+	private static ErrorResponseException gone(Invite invite) {
+		String why = switch (invite.status()) {
+			case EXPIRED -> "has expired";
+			case CANCELLED -> "was cancelled";
+			case ACCEPTED, ACTIVE -> "has been used";
+			default -> invite.expiresAt() != null && !ClockUtil.getCurrentTime().toInstant().isBefore(invite.expiresAt())
+					? "has expired" : "has been replaced by a newer invitation";
+		};
+		return new ErrorResponseException(HttpStatus.GONE, Problems.of(HttpStatus.GONE, "invitation-gone",
+				"Invitation no longer valid", "This invitation " + why + ". Ask your school to send it again."), null);
+	}
+
+	private static ErrorResponseException alreadyLinked(Acceptance acceptance) {
+		return conflict("external-account-linked", "External account already linked",
+				"This " + acceptance.provider() + " account is already linked to another person.");
+	}
+
+	private static ErrorResponseException conflict(String slug, String title, String detail) {
+		return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, slug, title, detail),
+				null);
+	}
+}

@@ -1,0 +1,117 @@
+package uk.schooldata.approvals.invite;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.springframework.stereotype.Component;
+
+import uk.schooldata.approvals.workflow.SchoolTenants;
+
+/**
+ * The {@code user-invite} process ({@code processes/user-invite.bpmn}): key, element ids, messages, variables, and
+ * the one way to start it. The business key is the invite id; a reinvite after expiry starts a new instance with the
+ * same key.
+ */
+@Component
+public class UserInviteProcess {
+
+	public static final String KEY = "user-invite";
+
+	public static final String SEND_INVITATION = "Task_SendInvitation";
+	public static final String AWAIT_ANSWER = "Task_AwaitAnswer";
+	public static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
+	public static final String INVITATION_EXPIRED = "BoundaryEvent_InvitationExpired";
+	public static final String SEND_REMINDER = "Task_SendReminder";
+	public static final String ASSIGN_PERMISSIONS = "Task_AssignPermissions";
+	public static final String ACTIVE = "EndEvent_Active";
+	public static final String EXPIRED = "EndEvent_Expired";
+	public static final String CANCELLED = "EndEvent_Cancelled";
+	public static final String FAILED = "EndEvent_Failed";
+
+	public static final String MESSAGE_ACCEPTED = "InviteAccepted";
+	public static final String MESSAGE_REINVITE = "ReinviteRequested";
+	public static final String MESSAGE_CANCELLED = "InviteCancelled";
+
+	/** The BPMN error a send raises when the MIS no longer has an email address for the person, or the person. */
+	public static final String ERROR_UNREACHABLE = "INVITEE_UNREACHABLE";
+
+	public static final String INVITE_ID = "inviteId";
+	public static final String SCHOOL_URN = SchoolTenants.SCHOOL_URN;
+	public static final String SOURCE_GROUP = "sourceGroup";
+	public static final String INVITEE_NAME = "inviteeName";
+	public static final String FITTING_PERMISSIONS = "fittingPermissions";
+	/** The administrator's choice in Assign permissions: a checklist, so a JSON array of {@link Permission} names. */
+	public static final String PERMISSIONS = "permissions";
+	public static final String PERMISSIONS_BY = "permissionsBy";
+	/** Local input of the email task: whether it sends the reminder rather than the invitation. */
+	public static final String REMINDER = "reminder";
+
+	private final RuntimeService runtimeService;
+
+	UserInviteProcess(RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
+	}
+
+	void start(Invite invite) {
+		runtimeService.startProcessInstanceByKey(KEY, invite.id(), Variables.createVariables()
+			.putValue(INVITE_ID, invite.id())
+			.putValue(SCHOOL_URN, invite.schoolUrn())
+			.putValue(SOURCE_GROUP, invite.sourceGroup().name())
+			.putValue(INVITEE_NAME, invite.displayName())
+			.putValue(FITTING_PERMISSIONS, String.join(", ",
+					invite.sourceGroup().fittingPermissions().stream().map(Enum::name).toList())));
+	}
+
+	void accepted(String inviteId) {
+		correlate(MESSAGE_ACCEPTED, inviteId);
+	}
+
+	void reinvite(String inviteId) {
+		correlate(MESSAGE_REINVITE, inviteId);
+	}
+
+	void cancel(String inviteId) {
+		correlate(MESSAGE_CANCELLED, inviteId);
+	}
+
+	private void correlate(String message, String inviteId) {
+		runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(inviteId).correlateAll();
+	}
+
+	static String inviteId(VariableScope scope) {
+		return (String) scope.getVariable(INVITE_ID);
+	}
+
+	static String schoolUrn(VariableScope scope) {
+		return (String) scope.getVariable(SCHOOL_URN);
+	}
+
+	/**
+	 * A list of strings held in a variable, however it was written: a JSON variable (Camunda Forms' checklist), a
+	 * Java list, or a JSON or comma-separated string.
+	 */
+	static List<String> strings(Object value) {
+		List<String> strings = new ArrayList<>();
+		if (value instanceof SpinJsonNode json && json.isArray()) {
+			json.elements().forEach(element -> strings.add(element.stringValue()));
+		}
+		else if (value instanceof Collection<?> collection) {
+			collection.forEach(element -> strings.add(String.valueOf(element)));
+		}
+		else if (value instanceof String text && text.strip().startsWith("[")) {
+			return strings(Spin.JSON(text));
+		}
+		else if (value instanceof String text && !text.isBlank()) {
+			for (String part : text.split(",")) {
+				strings.add(part.strip());
+			}
+		}
+		return strings;
+	}
+}

@@ -1,0 +1,105 @@
+package uk.schooldata.approvals.invite.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import uk.schooldata.approvals.invite.Invite;
+import uk.schooldata.approvals.invite.InviteBatch;
+import uk.schooldata.approvals.invite.InviteRequest;
+import uk.schooldata.approvals.invite.InviteService;
+import uk.schooldata.approvals.invite.InviteStatus;
+import uk.schooldata.approvals.invite.SourceGroup;
+import uk.schooldata.approvals.security.Caller;
+import uk.schooldata.approvals.web.Problems;
+
+/**
+ * Inviting a school's people and looking after the invites: the school's administrators, and platform operators.
+ */
+@RestController
+class InviteController {
+
+	private final InviteService invites;
+
+	InviteController(InviteService invites) {
+		this.invites = invites;
+	}
+
+	@PostMapping("/api/schools/{urn}/invites")
+	ResponseEntity<InviteBatch> invite(@PathVariable String urn, @Valid @RequestBody InviteRequest request,
+			@AuthenticationPrincipal Caller caller) {
+		mayManage(urn, caller);
+		InviteBatch batch = invites.invite(urn, request, caller.id());
+		return ResponseEntity.accepted().location(URI.create("/api/invite-batches/" + batch.id())).body(batch);
+	}
+
+	@GetMapping("/api/invite-batches/{id}")
+	InviteBatch batch(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		InviteBatch batch = invites.batch(id)
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
+					"invite-batch-not-found", "Invite batch not found", "No invite batch " + id + "."), null));
+		mayRead(batch.schoolUrn(), caller);
+		return batch;
+	}
+
+	@GetMapping("/api/schools/{urn}/invites")
+	List<Invite> list(@PathVariable String urn, @RequestParam(required = false) InviteStatus status,
+			@RequestParam(required = false) SourceGroup sourceGroup, @AuthenticationPrincipal Caller caller) {
+		mayRead(urn, caller);
+		return invites.list(urn, status, sourceGroup);
+	}
+
+	@GetMapping("/api/invites/{id}")
+	Invite get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
+		mayRead(invite.schoolUrn(), caller);
+		return invite;
+	}
+
+	@PostMapping("/api/invites/{id}/reinvite")
+	ResponseEntity<Invite> reinvite(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
+		mayManage(invite.schoolUrn(), caller);
+		return ResponseEntity.accepted().body(invites.reinvite(id));
+	}
+
+	@PostMapping("/api/schools/{urn}/invites/reinvite-expired")
+	ResponseEntity<Map<String, Integer>> reinviteExpired(@PathVariable String urn,
+			@AuthenticationPrincipal Caller caller) {
+		mayManage(urn, caller);
+		return ResponseEntity.accepted().body(Map.of("reinvited", invites.reinviteExpired(urn)));
+	}
+
+	@DeleteMapping("/api/invites/{id}")
+	Invite cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
+		mayManage(invite.schoolUrn(), caller);
+		return invites.cancel(id);
+	}
+
+	private static void mayManage(String urn, Caller caller) {
+		if (!caller.isPlatformAdmin() && !caller.isSchoolAdminOf(urn)) {
+			throw Problems.forbidden("Only an administrator of school " + urn + " may manage its invites.");
+		}
+	}
+
+	private static void mayRead(String urn, Caller caller) {
+		if (!caller.canRead(urn)) {
+			throw Problems.forbidden("You may see only your own school's invites.");
+		}
+	}
+}

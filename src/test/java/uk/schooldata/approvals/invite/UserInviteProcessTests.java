@@ -1,0 +1,426 @@
+package uk.schooldata.approvals.invite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.Spin;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.ErrorResponseException;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.invite.InviteScenario.School;
+import uk.schooldata.approvals.mis.StaffMember;
+import uk.schooldata.approvals.mis.Student;
+import uk.schooldata.approvals.mis.simulator.MisSimulator;
+
+/**
+ * One test per path through {@code user-invite}, the job executor off and the engine clock driven by the test; the
+ * invitees' mailboxes are GreenMail, and every acceptance uses the token from the link in the email received.
+ */
+@ProcessTest
+@Import(InviteScenario.class)
+class UserInviteProcessTests {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@Autowired
+	ProcessEngine engine;
+
+	@Autowired
+	InviteScenario scenario;
+
+	@Autowired
+	InviteService service;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	ManagementService managementService;
+
+	@Autowired
+	MisSimulator misSimulator;
+
+	School school;
+
+	@BeforeEach
+	void anOnboardedSchool() {
+		AbstractAssertions.init(engine);
+		school = scenario.anOnboardedSchool();
+	}
+
+	@AfterEach
+	void resetClock() {
+		ClockUtil.reset();
+	}
+
+	@Test
+	void sendsTheInvitationAndAfterAcceptanceAndPermissionsTheAccountIsActive() throws Exception {
+		StaffMember teacher = scenario.aStaffMemberWithEmail(school.urn());
+		Invite invite = inviteOne(SourceGroup.STAFF, teacher.id());
+		ProcessInstance instance = instanceOf(invite);
+		assertThat(instance).isWaitingAt(UserInviteProcess.SEND_INVITATION);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		MimeMessage email = lastEmailTo(teacher.email());
+		assertThat(email.getSubject()).isEqualTo("Hillside Academy invites you to its online services");
+		assertThat(InviteScenario.text(email, "text/html")).contains("Accept the invitation").contains("href=");
+		Invite sent = service.find(invite.id()).orElseThrow();
+		assertThat(sent.status()).isEqualTo(InviteStatus.SENT);
+		assertThat(sent.email()).isEqualTo(teacher.email());
+		assertThat(Duration.between(sent.sentAt(), sent.expiresAt())).isEqualTo(Duration.ofDays(14));
+
+		Invite accepted = service.accept(InviteScenario.tokenIn(email), google("g-" + invite.id()));
+
+		assertThat(accepted.status()).isEqualTo(InviteStatus.ACCEPTED);
+		assertThat(accepted.permissions()).isEmpty();
+		assertThat(accepted.externalProvider()).isEqualTo(ExternalProvider.GOOGLE);
+		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+		Task task = assignPermissionsTask(instance);
+		assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(
+				link -> assertThat(link.getGroupId()).isEqualTo("school-admins"));
+		assertThat(task.getTenantId()).isEqualTo(school.urn());
+
+		scenario.complete(task, school.administrator(), permissions("REVIEWER", "CHOICES"));
+
+		assertThat(instance).isEnded().hasPassed(UserInviteProcess.ACTIVE);
+		Invite active = service.find(invite.id()).orElseThrow();
+		assertThat(active.status()).isEqualTo(InviteStatus.ACTIVE);
+		assertThat(active.permissions()).containsExactly(Permission.REVIEWER, Permission.CHOICES);
+		assertThat(active.permissionsBy()).isEqualTo(school.administrator());
+	}
+
+	@Test
+	void aUsedTokenIsGoneAndAnUnknownOneIsNotFound() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		String token = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+		service.accept(token, google("g-used-" + invite.id()));
+
+		assertRefused(() -> service.accept(token, google("g-other-" + invite.id())), HttpStatus.GONE);
+		assertRefused(() -> service.accept(InviteTokens.newToken(), google("g-none")), HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void anExternalAccountLinkedToAnotherPersonIsAConflict() throws Exception {
+		Invite first = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		Student student = scenario.aStudentWithEmail(school.urn());
+		Invite second = sentInvite(SourceGroup.STUDENTS, student.id());
+		service.accept(InviteScenario.tokenIn(lastEmailTo(first.email())), google("shared-" + first.id()));
+
+		assertRefused(() -> service.accept(InviteScenario.tokenIn(lastEmailTo(second.email())),
+				google("shared-" + first.id())), HttpStatus.CONFLICT);
+		assertThat(service.find(second.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
+	}
+
+	@Test
+	void aReinviteSendsANewTokenAndTheOldOneIsGone() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		String oldToken = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+
+		service.reinvite(invite.id());
+
+		assertRefused(() -> service.accept(oldToken, google("g-early-" + invite.id())), HttpStatus.GONE);
+		assertThat(instance).isWaitingAt(UserInviteProcess.SEND_INVITATION);
+		scenario.runJobs(instance.getId());
+		String newToken = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+		assertThat(newToken).isNotEqualTo(oldToken);
+		assertRefused(() -> service.accept(oldToken, google("g-old-" + invite.id())), HttpStatus.GONE);
+
+		service.accept(newToken, google("g-new-" + invite.id()));
+
+		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
+	void aCancelledInviteEndsAndItsTokenIsGoneAtOnce() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		String token = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+
+		service.cancel(invite.id());
+
+		assertThat(instance).isEnded().hasPassed(UserInviteProcess.CANCELLED);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.CANCELLED);
+		assertRefused(() -> service.accept(token, google("g-" + invite.id())), HttpStatus.GONE);
+	}
+
+	@Test
+	void anInviteNotYetSentCanBeCancelled() {
+		Invite invite = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+
+		service.cancel(invite.id());
+
+		assertThat(instance).isEnded().hasPassed(UserInviteProcess.CANCELLED);
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+	}
+
+	@Test
+	void expiresFourteenDaysAfterSendingAndCanThenBeSentAgain() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		String token = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+		Job expiry = timer(instance, UserInviteProcess.INVITATION_EXPIRED);
+		assertThat(Duration.between(service.find(invite.id()).orElseThrow().sentAt(), expiry.getDuedate().toInstant()))
+			.isBetween(Duration.ofDays(14), Duration.ofDays(14).plusSeconds(5));
+
+		ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(14)).plusSeconds(60)));
+		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).executable().timers().list())
+			.extracting(Job::getId).contains(expiry.getId());
+		managementService.executeJob(expiry.getId());
+
+		assertThat(instance).isEnded().hasPassed(UserInviteProcess.EXPIRED);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.EXPIRED);
+		assertRefused(() -> service.accept(token, google("g-" + invite.id())), HttpStatus.GONE);
+		assertThat(service.list(school.urn(), InviteStatus.EXPIRED, SourceGroup.STAFF)).extracting(Invite::id)
+			.containsExactly(invite.id());
+
+		assertThat(service.reinviteExpired(school.urn())).isEqualTo(1);
+		ProcessInstance again = instanceOf(invite);
+		scenario.runJobs(again.getId());
+		assertThat(again).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-again-" + invite.id()));
+		assertThat(again).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
+	void remindsWithAFreshLinkBeforeTheExpiryWhichDoesNotMove() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		String firstToken = InviteScenario.tokenIn(lastEmailTo(invite.email()));
+		Instant expiresAt = service.find(invite.id()).orElseThrow().expiresAt();
+		Job reminder = timer(instance, UserInviteProcess.REMINDER_DUE);
+		Job expiry = timer(instance, UserInviteProcess.INVITATION_EXPIRED);
+		assertThat(reminder.getDuedate()).isBefore(expiry.getDuedate());
+
+		managementService.executeJob(reminder.getId());
+		scenario.runJobs(instance.getId());
+
+		MimeMessage email = lastEmailTo(invite.email());
+		assertThat(email.getSubject()).startsWith("Reminder: ");
+		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		assertThat(timer(instance, UserInviteProcess.INVITATION_EXPIRED).getId()).isEqualTo(expiry.getId());
+		assertThat(service.find(invite.id()).orElseThrow().expiresAt()).isEqualTo(expiresAt);
+		assertRefused(() -> service.accept(firstToken, google("g-first-" + invite.id())), HttpStatus.GONE);
+		service.accept(InviteScenario.tokenIn(email), google("g-reminded-" + invite.id()));
+		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
+	void aReminderDueWhenTheInviteIsAcceptedMeanwhileIsNotSent() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		managementService.executeJob(timer(instance, UserInviteProcess.REMINDER_DUE).getId());
+		service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-" + invite.id()));
+		int emails = smtp.getReceivedMessagesForDomain(invite.email()).length;
+
+		scenario.runJobs(instance.getId());
+
+		assertThat(smtp.getReceivedMessagesForDomain(invite.email())).hasSize(emails);
+		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
+	void failsVisiblyWhenTheMisHasNoEmailAddressAtSendingTime() {
+		Invite invite = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		// The email address went between the batch and the send: simulated by pointing the invite at a person
+		// without one.
+		scenario.pointAt(invite.id(), scenario.aStaffMemberWithoutEmail(school.urn()).id());
+
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).isEnded().hasPassed(UserInviteProcess.FAILED);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.FAILED);
+	}
+
+	@Test
+	void anOutageAtSendingTimeIsRetriedThenAnIncidentAndTheInvitationIsSentOnceResolved() throws Exception {
+		StaffMember teacher = scenario.aStaffMemberWithEmail(school.urn());
+		Invite invite = inviteOne(SourceGroup.STAFF, teacher.id());
+		ProcessInstance instance = instanceOf(invite);
+		Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		misSimulator.failWith(1.0);
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+			}
+		}
+		finally {
+			misSimulator.reset();
+		}
+
+		assertThat(managementService.createJobQuery().jobId(send.getId()).singleResult().getRetries()).isZero();
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+		assertThat(smtp.getReceivedMessagesForDomain(teacher.email())).isEmpty();
+
+		managementService.setJobRetries(send.getId(), 1);
+		managementService.executeJob(send.getId());
+
+		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
+		assertThat(InviteScenario.tokenIn(lastEmailTo(teacher.email()))).isNotBlank();
+	}
+
+	@Test
+	void refusesNoPermissionsAndPermissionsThatDoNotFitTheSourceGroup() throws Exception {
+		Invite staff = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		Task staffTask = assignPermissionsTask(instanceOf(staff));
+
+		assertRefusedTask(staffTask, permissions(), "at least one");
+		assertRefusedTask(staffTask, permissions("STUDENT"), "STUDENT");
+		assertRefusedTask(staffTask, permissions("PARENT", "ADMINISTRATOR"), "PARENT");
+		assertRefusedTask(staffTask, permissions("OWNER"), "not a permission");
+		scenario.complete(staffTask, school.administrator(), permissions("ADMINISTRATOR"));
+		assertThat(service.find(staff.id()).orElseThrow().permissions()).containsExactly(Permission.ADMINISTRATOR);
+
+		Invite student = acceptedInvite(SourceGroup.STUDENTS, scenario.aStudentWithEmail(school.urn()).id());
+		Task studentTask = assignPermissionsTask(instanceOf(student));
+		assertRefusedTask(studentTask, permissions("ADMINISTRATOR"), "ADMINISTRATOR");
+		assertRefusedTask(studentTask, permissions("REVIEWER", "STUDENT"), "REVIEWER");
+		assertRefusedTask(studentTask, permissions("PARENT"), "PARENT");
+		scenario.complete(studentTask, school.administrator(), permissions("STUDENT", "CHOICES"));
+		assertThat(service.find(student.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACTIVE);
+	}
+
+	@Test
+	void onlyAnAdministratorOfTheSchoolMayAssignPermissions() throws Exception {
+		Invite invite = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		Task task = assignPermissionsTask(instanceOf(invite));
+		School other = scenario.anOnboardedSchool();
+
+		assertThatThrownBy(() -> scenario.complete(task, other.administrator(), permissions("REVIEWER")))
+			.hasMessageContaining("belongs to no authenticated tenant");
+		assertThatThrownBy(() -> taskService.complete(task.getId(), permissions("REVIEWER")))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.rootCause()
+			.hasMessageContaining("Claim the task");
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACCEPTED);
+	}
+
+	private Invite inviteOne(SourceGroup group, String personId) {
+		InviteBatch batch = service.invite(school.urn(), new InviteRequest(group, List.of(personId), null),
+				school.administrator());
+		assertThat(batch.invited()).as("skipped: %s", batch.skipped()).isOne();
+		return service.list(school.urn(), null, group)
+			.stream()
+			.filter(invite -> invite.batchId().equals(batch.id()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private Invite sentInvite(SourceGroup group, String personId) {
+		Invite invite = inviteOne(group, personId);
+		scenario.runJobs(instanceOf(invite).getId());
+		Invite sent = service.find(invite.id()).orElseThrow();
+		assertThat(sent.status()).isEqualTo(InviteStatus.SENT);
+		return sent;
+	}
+
+	private Invite acceptedInvite(SourceGroup group, String personId) throws Exception {
+		Invite invite = sentInvite(group, personId);
+		return service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-acc-" + invite.id()));
+	}
+
+	private ProcessInstance instanceOf(Invite invite) {
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(invite.id())
+			.processDefinitionKey(UserInviteProcess.KEY)
+			.singleResult();
+		assertThat(instance).as("running instance of invite %s", invite.id()).isNotNull();
+		return instance;
+	}
+
+	private Task assignPermissionsTask(ProcessInstance instance) {
+		return taskService.createTaskQuery()
+			.processInstanceId(instance.getId())
+			.taskDefinitionKey(UserInviteProcess.ASSIGN_PERMISSIONS)
+			.singleResult();
+	}
+
+	private Job timer(ProcessInstance instance, String activityId) {
+		return managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.timers()
+			.activityId(activityId)
+			.singleResult();
+	}
+
+	private void assertRefusedTask(Task task, Map<String, Object> variables, String message) {
+		assertThatThrownBy(() -> scenario.complete(task, school.administrator(), variables))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.rootCause()
+			.hasMessageContaining(message);
+		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
+	}
+
+	private static Map<String, Object> permissions(String... names) {
+		return Variables.putValue(UserInviteProcess.PERMISSIONS, Spin.JSON(Arrays.asList(names)));
+	}
+
+	private static Acceptance google(String subject) {
+		return new Acceptance(ExternalProvider.GOOGLE, subject, subject + "@gmail.example");
+	}
+
+	private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, HttpStatus status) {
+		assertThatThrownBy(call).isInstanceOfSatisfying(ErrorResponseException.class,
+				ex -> assertThat(ex.getStatusCode()).isEqualTo(status));
+	}
+
+	private MimeMessage lastEmailTo(String address) {
+		MimeMessage[] messages = smtp.getReceivedMessagesForDomain(address);
+		assertThat(messages).as("emails to %s", address).isNotEmpty();
+		return messages[messages.length - 1];
+	}
+}

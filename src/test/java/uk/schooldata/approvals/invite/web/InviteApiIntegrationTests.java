@@ -1,0 +1,283 @@
+package uk.schooldata.approvals.invite.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.jayway.jsonpath.JsonPath;
+
+import uk.schooldata.approvals.mis.MisConnector;
+import uk.schooldata.approvals.mis.StaffMember;
+
+/**
+ * Invitations as schools and invitees meet them, over HTTP with the job executor on: the demo school's administrator
+ * invites a member of staff, the invitation arrives (GreenMail), the invitee accepts without signing in, using the
+ * token from the link, the administrator assigns permissions through Camunda's REST API as Tasklist does, and the
+ * invite is {@code ACTIVE}. Also the refusals: another school's administrator, bad tokens, unknown providers.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.demo.enabled=true")
+@ActiveProfiles("test")
+@DirtiesContext // one Camunda engine alive at a time: see ProcessTest
+class InviteApiIntegrationTests {
+
+	static final String NORTH = "100001";
+
+	static final String ADMIN = "admin@northfield.example";
+
+	static final String PASSWORD = "northfield";
+
+	static final Pattern TOKEN = Pattern.compile("/api/invitations/([A-Za-z0-9_-]{43})/accept");
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
+		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
+		.withPerMethodLifecycle(false);
+
+	@DynamicPropertySource
+	static void mailServer(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "localhost");
+		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	MisConnector mis;
+
+	@BeforeEach
+	void demoSchoolOnboarded() {
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(
+					http.withBasicAuth("demo", "demo").getForEntity("/api/schools/" + NORTH, String.class).getBody(),
+					"$.status")).isEqualTo("ACTIVE"));
+	}
+
+	@Test
+	void fromInvitationThroughAcceptanceAndPermissionsToActive() {
+		StaffMember teacher = staffWithEmail(0);
+		ResponseEntity<String> invited = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
+				Map.of("sourceGroup", "STAFF", "personIds", List.of(teacher.id(), "STF-NOBODY")));
+		assertThat(invited.getStatusCode()).as(invited.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		String batchId = JsonPath.read(invited.getBody(), "$.id");
+		assertThat(invited.getHeaders().getLocation()).hasPath("/api/invite-batches/" + batchId);
+		assertThat(JsonPath.<Integer>read(invited.getBody(), "$.invited")).isOne();
+		assertThat(JsonPath.<List<String>>read(invited.getBody(), "$.skipped[*].reason"))
+			.containsExactly("UNKNOWN_PERSON");
+
+		String token = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(teacher.email()),
+				found -> found != null);
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<Integer>read(
+					get(ADMIN, PASSWORD, "/api/invite-batches/" + batchId).getBody(), "$.progress.SENT")).isOne());
+		String inviteId = inviteIdOf(teacher.id());
+
+		ResponseEntity<String> accepted = accept(token, "MICROSOFT", "ms-" + inviteId);
+		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(JsonPath.<String>read(accepted.getBody(), "$.status")).isEqualTo("ACCEPTED");
+		assertThat(JsonPath.<List<String>>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(),
+				"$.permissions")).isEmpty();
+
+		String task = await().atMost(Duration.ofSeconds(10)).until(() -> assignPermissionsTaskOf(inviteId),
+				found -> found != null);
+		assertThat(call(ADMIN, PASSWORD, HttpMethod.POST, "/engine-rest/task/" + task + "/claim",
+				Map.of("userId", ADMIN)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		ResponseEntity<String> refused = call(ADMIN, PASSWORD, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+				Map.of("variables", Map.of("permissions", Map.of("value", "[\"PARENT\"]", "type", "Json"))));
+		assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(call(ADMIN, PASSWORD, HttpMethod.POST, "/engine-rest/task/" + task + "/complete",
+				Map.of("variables", Map.of("permissions", Map.of("value", "[\"REVIEWER\",\"CHOICES\"]", "type", "Json"))))
+			.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+		String invite = get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody();
+		assertThat(JsonPath.<String>read(invite, "$.status")).isEqualTo("ACTIVE");
+		assertThat(JsonPath.<List<String>>read(invite, "$.permissions")).containsExactly("REVIEWER", "CHOICES");
+		assertThat(invite).doesNotContain(token);
+		assertThat(accept(token, "GOOGLE", "g-again").getStatusCode()).isEqualTo(HttpStatus.GONE);
+	}
+
+	@Test
+	void refusesBadTokensUnknownProvidersAndLinkingAnAccountTwice() {
+		assertThat(accept("a".repeat(43), "GOOGLE", "g-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		ResponseEntity<String> unknownProvider = accept("a".repeat(43), "MYSPACE", "m-1");
+		assertThat(unknownProvider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(unknownProvider.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(JsonPath.<String>read(unknownProvider.getBody(), "$.type")).endsWith("/malformed-request");
+
+		StaffMember first = staffWithEmail(1);
+		StaffMember second = staffWithEmail(2);
+		inviteStaff(first.id());
+		inviteStaff(second.id());
+		String firstToken = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(first.email()),
+				found -> found != null);
+		String secondToken = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(second.email()),
+				found -> found != null);
+		assertThat(accept(firstToken, "FACEBOOK", "fb-shared").getStatusCode()).isEqualTo(HttpStatus.OK);
+		ResponseEntity<String> conflict = accept(secondToken, "FACEBOOK", "fb-shared");
+		assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(accept(secondToken, "OFFICE_365", "o365-own").getStatusCode()).isEqualTo(HttpStatus.OK);
+	}
+
+	@Test
+	void cancellingAndReinvitingOverHttp() {
+		StaffMember member = staffWithEmail(3);
+		inviteStaff(member.id());
+		String oldToken = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(member.email()),
+				found -> found != null);
+		String inviteId = inviteIdOf(member.id());
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(),
+					"$.status")).isEqualTo("SENT"));
+
+		ResponseEntity<String> reinvited = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/invites/" + inviteId + "/reinvite",
+				null);
+		assertThat(reinvited.getStatusCode()).as(reinvited.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(accept(oldToken, "TWITTER", "tw-old").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		String newToken = await().atMost(Duration.ofSeconds(30))
+			.until(() -> tokenSentTo(member.email()), found -> found != null && !found.equals(oldToken));
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(),
+					"$.status")).isEqualTo("SENT"));
+
+		ResponseEntity<String> cancelled = call(ADMIN, PASSWORD, HttpMethod.DELETE, "/api/invites/" + inviteId, null);
+		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(JsonPath.<String>read(cancelled.getBody(), "$.status")).isEqualTo("CANCELLED");
+		assertThat(accept(newToken, "TWITTER", "tw-new").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		ResponseEntity<String> bulk = call(ADMIN, PASSWORD, HttpMethod.POST,
+				"/api/schools/" + NORTH + "/invites/reinvite-expired", null);
+		assertThat(bulk.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(JsonPath.<Integer>read(bulk.getBody(), "$.reinvited")).isZero();
+	}
+
+	@Test
+	void anotherSchoolsAdministratorAndStrangersAreRefused() {
+		String south = "admin@southbank.example";
+		String southPassword = "southbank";
+		StaffMember member = staffWithEmail(4);
+		inviteStaff(member.id());
+		String inviteId = inviteIdOf(member.id());
+
+		assertThat(call(south, southPassword, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
+				Map.of("sourceGroup", "STAFF", "personIds", List.of(member.id()))).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get(south, southPassword, "/api/schools/" + NORTH + "/invites").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(get(south, southPassword, "/api/invites/" + inviteId).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(south, southPassword, HttpMethod.DELETE, "/api/invites/" + inviteId, null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(call(south, southPassword, HttpMethod.POST, "/api/invites/" + inviteId + "/reinvite", null)
+			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(http.getForEntity("/api/schools/" + NORTH + "/invites", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.exchange("/api/invites/" + inviteId, HttpMethod.DELETE, null, String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.getForEntity("/api/invitations/" + "a".repeat(43) + "/accept", String.class).getStatusCode())
+			.as("only POST of the acceptance is public").isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(http.exchange("/api/invitations/" + "a".repeat(43), HttpMethod.POST, null, String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		ResponseEntity<String> staffByGroup = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
+				Map.of("sourceGroup", "STAFF", "groupIds", List.of("7A")));
+		assertThat(staffByGroup.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(JsonPath.<List<String>>read(staffByGroup.getBody(), "$.errors[*].field")).contains("groupIds");
+	}
+
+	private StaffMember staffWithEmail(int index) {
+		return mis.listStaff(NORTH).stream().filter(staff -> staff.email() != null).toList().get(index);
+	}
+
+	private void inviteStaff(String personId) {
+		ResponseEntity<String> invited = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
+				Map.of("sourceGroup", "STAFF", "personIds", List.of(personId)));
+		assertThat(invited.getStatusCode()).as(invited.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(JsonPath.<Integer>read(invited.getBody(), "$.invited")).as(invited.getBody()).isOne();
+	}
+
+	private String inviteIdOf(String personId) {
+		return JsonPath.<List<String>>read(get(ADMIN, PASSWORD, "/api/schools/" + NORTH + "/invites?sourceGroup=STAFF")
+			.getBody(), "$[?(@.misPersonId == '" + personId + "')].id").get(0);
+	}
+
+	private String assignPermissionsTaskOf(String inviteId) {
+		List<String> ids = JsonPath.read(get(ADMIN, PASSWORD,
+				"/engine-rest/task?processInstanceBusinessKey=" + inviteId + "&taskDefinitionKey=Task_AssignPermissions")
+			.getBody(), "$[*].id");
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
+	private ResponseEntity<String> accept(String token, String provider, String subject) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return http.exchange("/api/invitations/" + token + "/accept", HttpMethod.POST, new HttpEntity<>(
+				Map.of("provider", provider, "externalSubject", subject, "externalEmail", subject + "@example.com"),
+				headers), String.class);
+	}
+
+	/**
+	 * The token in the newest email to this address, or {@code null} while none has arrived.
+	 */
+	private static String tokenSentTo(String address) throws Exception {
+		MimeMessage[] messages = smtp.getReceivedMessagesForDomain(address);
+		if (messages.length == 0) {
+			return null;
+		}
+		String text = plainText(messages[messages.length - 1]);
+		Matcher matcher = TOKEN.matcher(text == null ? "" : text);
+		return matcher.find() ? matcher.group(1) : null;
+	}
+
+	private static String plainText(Part part) throws Exception {
+		if (part.isMimeType("text/plain")) {
+			return (String) part.getContent();
+		}
+		if (part.getContent() instanceof Multipart multipart) {
+			for (int i = 0; i < multipart.getCount(); i++) {
+				String found = plainText(multipart.getBodyPart(i));
+				if (found != null) {
+					return found;
+				}
+			}
+		}
+		return null;
+	}
+
+	private ResponseEntity<String> get(String user, String password, String path) {
+		return http.withBasicAuth(user, password).getForEntity(path, String.class);
+	}
+
+	private ResponseEntity<String> call(String user, String password, HttpMethod method, String path, Object body) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		return http.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+	}
+}
