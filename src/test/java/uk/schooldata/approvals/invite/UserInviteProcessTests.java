@@ -1,5 +1,7 @@
 package uk.schooldata.approvals.invite;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -32,15 +34,15 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.StaffMember;
 import uk.schooldata.approvals.mis.Student;
@@ -55,14 +57,11 @@ import uk.schooldata.approvals.mis.simulator.MisSimulator;
 class UserInviteProcessTests {
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension smtp = TestMailServer.start();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		TestMailServer.use(smtp, registry);
 	}
 
 	@Autowired
@@ -85,6 +84,9 @@ class UserInviteProcessTests {
 
 	@Autowired
 	MisSimulator misSimulator;
+
+	@Autowired
+	JavaMailSenderImpl mailSender;
 
 	School school;
 
@@ -310,6 +312,43 @@ class UserInviteProcessTests {
 		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
 		assertThat(InviteScenario.tokenIn(lastEmailTo(teacher.email()))).isNotBlank();
+	}
+
+	@Test
+	void anSmtpOutageIsRetriedThenAnIncidentAndTheInvitationIsSentOnceTheServerIsBack() throws Exception {
+		StaffMember teacher = scenario.aStaffMemberWithEmail(school.urn());
+		Invite invite = inviteOne(SourceGroup.STAFF, teacher.id());
+		ProcessInstance instance = instanceOf(invite);
+		Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		int smtpPort = mailSender.getPort();
+		mailSender.setPort(closedPort());
+		try {
+			for (int attempt = 0; attempt < 3; attempt++) {
+				assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+			}
+		}
+		finally {
+			mailSender.setPort(smtpPort);
+		}
+
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isOne();
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+
+		managementService.setJobRetries(send.getId(), 1);
+		managementService.executeJob(send.getId());
+
+		assertThat(instance).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
+		assertThat(InviteScenario.tokenIn(lastEmailTo(teacher.email()))).isNotBlank();
+	}
+
+	/**
+	 * A port on this machine where nothing listens: the SMTP server is down.
+	 */
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	@Test
