@@ -254,6 +254,32 @@ class Invites {
 			.list();
 	}
 
+	/**
+	 * The schools with expired invitations their administrators have not been told about yet.
+	 */
+	List<String> schoolsWithUnnoticedExpiries() {
+		return jdbc.sql("""
+				select distinct school_urn from invite
+				where status = 'EXPIRED' and expiry_noticed_at is null order by school_urn
+				""").query(String.class).list();
+	}
+
+	List<Invite> unnoticedExpiries(String urn) {
+		return jdbc.sql("""
+				select * from invite where school_urn = :urn and status = 'EXPIRED' and expiry_noticed_at is null
+				order by source_group, display_name
+				""").param("urn", urn).query((row, n) -> invite(row)).list();
+	}
+
+	void markExpiryNoticed(List<String> ids, Instant at) {
+		for (String id : ids) {
+			jdbc.sql("update invite set expiry_noticed_at = :at where id = :id")
+				.param("at", Timestamp.from(at))
+				.param("id", id)
+				.update();
+		}
+	}
+
 	private static Invite invite(ResultSet row) throws SQLException {
 		String provider = row.getString("external_provider");
 		String permissions = row.getString("permissions");

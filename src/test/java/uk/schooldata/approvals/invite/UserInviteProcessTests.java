@@ -40,6 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
 
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.TestMailServer;
@@ -232,6 +233,39 @@ class UserInviteProcessTests {
 		assertThat(again).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);
 		service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-again-" + invite.id()));
 		assertThat(again).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
+	}
+
+	@Test
+	void theMorningDigestTellsTheAdministratorsOfExpiredInvitationsOnce() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		managementService.executeJob(timer(instance, UserInviteProcess.INVITATION_EXPIRED).getId());
+		int before = smtp.getReceivedMessagesForDomain(school.administrator()).length;
+
+		runTheMorningDigest();
+		runTheMorningDigest();
+
+		MimeMessage[] toAdministrator = smtp.getReceivedMessagesForDomain(school.administrator());
+		assertThat(toAdministrator).hasSize(before + 1);
+		MimeMessage digest = toAdministrator[toAdministrator.length - 1];
+		assertThat(digest.getSubject()).isEqualTo("Invitations expired without an answer: 1");
+		assertThat(GreenMailUtil.getBody(digest)).contains(invite.displayName()).contains("reinvite-expired");
+	}
+
+	/**
+	 * Runs the daily digest now, as its 07:00 timer would: the timer job starts an instance, whose jobs (one per
+	 * school) then run.
+	 */
+	private void runTheMorningDigest() {
+		Job morning = managementService.createJobQuery()
+			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)
+			.timers()
+			.singleResult();
+		managementService.executeJob(morning.getId());
+		runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)
+			.list()
+			.forEach(digest -> scenario.runJobs(digest.getId()));
 	}
 
 	@Test

@@ -9,7 +9,7 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -63,7 +63,7 @@ class SchoolApiIntegrationTests {
 	MisSimulator simulator;
 
 	@Autowired
-	RuntimeService runtimeService;
+	HistoryService historyService;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -133,14 +133,14 @@ class SchoolApiIntegrationTests {
 		Map<String, Object> school = Map.of("urn", urn, "name", "Hillside Academy", "contactEmail",
 				"office@hillside.example");
 		assertThat(postSchool(school).getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-		long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
 		ResponseEntity<String> conflict = postSchool(school);
 
 		assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(JsonPath.<String>read(conflict.getBody(), "$.type"))
 			.isEqualTo("https://schooldata.example/problems/school-already-registered");
-		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+		assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(urn).count())
+			.isOne();
 	}
 
 	@Test
@@ -153,8 +153,6 @@ class SchoolApiIntegrationTests {
 
 	@Test
 	void engineRestStartWithBadVariablesIsRefusedAsClearlyAndStartsNothing() {
-		long instancesBefore = runtimeService.createProcessInstanceQuery().count();
-
 		ResponseEntity<String> refused = startThroughEngineRest("/engine-rest/process-definition/key/school-onboarding/start",
 				Map.of("schoolUrn", Map.of("value", "12"), "schoolName", Map.of("value", "Hillside Academy"),
 						"usesSchoolBooking", Map.of("value", "yes")));
@@ -163,7 +161,8 @@ class SchoolApiIntegrationTests {
 		assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		assertThat(JsonPath.<List<String>>read(refused.getBody(), "$.errors[*].field"))
 			.containsExactlyInAnyOrder("schoolUrn", "contactEmail", "usesSchoolBooking");
-		assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+		assertThat(historyService.createHistoricProcessInstanceQuery().variableValueEquals("schoolUrn", "12").count())
+			.isZero();
 	}
 
 	@Test
