@@ -1,0 +1,98 @@
+package uk.schooldata.approvals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The {@code prod} profile on a real PostgreSQL server (started by the build, no installation needed): Camunda's
+ * schema and our Flyway migrations are created on it, and a school is onboarded through the process end to end. The
+ * MIS simulator stands in for a real MIS.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "OPERATOR_PASSWORD=" + PostgresProfileTests.OPERATOR_PASSWORD, "MIS_API_KEY=simulator-key",
+				"MIS_BASE_URL=", "app.mis.simulator.enabled=true" })
+@ActiveProfiles("prod")
+@DirtiesContext // one Camunda engine alive at a time: see ProcessTest
+class PostgresProfileTests {
+
+	static final String OPERATOR_PASSWORD = "Operator-On-Postgres-1";
+
+	static final EmbeddedPostgres postgres = startPostgres();
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		registry.add("DATABASE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("DATABASE_USERNAME", () -> "postgres");
+		registry.add("DATABASE_PASSWORD", () -> "postgres");
+	}
+
+	private static EmbeddedPostgres startPostgres() {
+		try {
+			return EmbeddedPostgres.builder().start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", ex);
+		}
+	}
+
+	@AfterAll
+	static void stopPostgres() throws IOException {
+		postgres.close();
+	}
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void onboardsASchoolOnPostgres() {
+		assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
+		TestRestTemplate operator = http.withBasicAuth("operator", OPERATOR_PASSWORD);
+
+		ResponseEntity<String> accepted = operator.postForEntity("/api/schools", Map.of("urn", "654321", "name",
+				"Postgres Park School", "contactEmail", "office@postgres-park.example"), String.class);
+
+		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(
+					operator.getForEntity("/api/schools/654321", String.class).getBody(), "$.status"))
+				.isEqualTo("ACTIVE"));
+		assertThat(jdbc.sql("select count(*) from act_ru_execution").query(Long.class).single()).isNotNull();
+		assertThat(jdbc.sql("select count(*) from school_mis_group where urn = '654321'").query(Long.class).single())
+			.isEqualTo(6);
+	}
+
+	@Test
+	void seedsNoDemoIdentities() {
+		assertThat(http.withBasicAuth("demo", "demo").getForEntity("/api/apps", String.class).getStatusCode())
+			.isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(jdbc.sql("select id_ from act_id_user").query(String.class).list())
+			.contains("operator")
+			.doesNotContain("demo", "auditor", "demo-app", "admin@northfield.example", "admin@southbank.example");
+	}
+}
