@@ -165,6 +165,11 @@ class AccessControlIntegrationTests {
 				route(Who.WRONG_PASSWORD, HttpMethod.GET, "/api/schools/" + NORTH, 401),
 				route(Who.WRONG_PASSWORD, HttpMethod.GET, "/engine-rest/task", 401),
 				route(Who.APP_AS_OTHER_APP, HttpMethod.GET, "/api/apps/impersonated-app", 401),
+				// Invitation acceptance is public (the token is the credential), and only that.
+				route(Who.ANONYMOUS, HttpMethod.POST, "/api/invitations/no-such-token/accept", 404,
+						Map.of("provider", "GOOGLE", "externalSubject", "g-1", "externalEmail", "someone@example.com")),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/api/invitations/no-such-token/accept", 401),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/api/schools/" + NORTH + "/invites", 401),
 				// Platform operators: everything.
 				route(Who.OPERATOR, HttpMethod.GET, "/api/schools/" + NORTH, 200),
 				route(Who.OPERATOR, HttpMethod.GET, "/api/apps", 200),
@@ -182,6 +187,10 @@ class AccessControlIntegrationTests {
 				route(Who.AUDITOR, HttpMethod.POST, "/engine-rest/user/create", 403, A_NEW_USER),
 				route(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/user", 200),
 				route(Who.SOUTH_ADMIN, HttpMethod.GET, "/api/schools/" + NORTH, 403),
+				route(Who.SOUTH_ADMIN, HttpMethod.GET, "/api/schools/" + NORTH + "/invites", 403),
+				route(Who.SOUTH_ADMIN, HttpMethod.POST, "/api/schools/" + NORTH + "/invites", 403,
+						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))),
+				route(Who.NORTH_ADMIN, HttpMethod.GET, "/api/schools/" + NORTH + "/invites", 200),
 				// Auditors: read everything, change nothing.
 				route(Who.AUDITOR, HttpMethod.GET, "/api/schools/" + SOUTH, 200),
 				route(Who.AUDITOR, HttpMethod.GET, "/api/apps", 200),
@@ -194,7 +203,12 @@ class AccessControlIntegrationTests {
 				route(Who.APP, HttpMethod.GET, "/api/apps", 403),
 				route(Who.APP, HttpMethod.POST, "/api/apps", 403),
 				route(Who.APP, HttpMethod.GET, "/api/schools/" + NORTH, 403),
-				route(Who.APP, HttpMethod.POST, "/api/schools", 403));
+				route(Who.APP, HttpMethod.POST, "/api/schools", 403),
+				route(Who.APP, HttpMethod.GET, "/api/schools/" + NORTH + "/invites", 403),
+				route(Who.APP, HttpMethod.POST, "/api/schools/" + NORTH + "/invites", 403,
+						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))),
+				route(Who.AUDITOR, HttpMethod.POST, "/api/schools/" + NORTH + "/invites", 403,
+						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")
