@@ -1,7 +1,5 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -9,9 +7,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
-import org.camunda.spin.json.SpinJsonNode;
 import org.springframework.stereotype.Component;
 
+import uk.schooldata.approvals.workflow.ProcessVariables;
 import uk.schooldata.approvals.workflow.SchoolTenants;
 
 /**
@@ -118,27 +116,8 @@ public class DataAccessRequestProcess {
 		return Outcome.valueOf((String) scope.getVariable(OUTCOME));
 	}
 
-	/**
-	 * A list of strings held in a variable, however it was written: a JSON variable (Camunda Forms' checklist), a
-	 * Java list, or a JSON or comma-separated string.
-	 */
 	static List<String> strings(Object value) {
-		List<String> strings = new ArrayList<>();
-		if (value instanceof SpinJsonNode json && json.isArray()) {
-			json.elements().forEach(element -> strings.add(element.stringValue()));
-		}
-		else if (value instanceof Collection<?> collection) {
-			collection.forEach(element -> strings.add(String.valueOf(element)));
-		}
-		else if (value instanceof String text && text.strip().startsWith("[")) {
-			return strings(Spin.JSON(text));
-		}
-		else if (value instanceof String text && !text.isBlank()) {
-			for (String part : text.split(",")) {
-				strings.add(part.strip());
-			}
-		}
-		return strings;
+		return ProcessVariables.strings(value);
 	}
 
 	static Object json(Object value) {

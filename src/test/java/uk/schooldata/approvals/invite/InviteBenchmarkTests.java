@@ -26,11 +26,10 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.jayway.jsonpath.JsonPath;
 
+import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.MisGroup;
 import uk.schooldata.approvals.mis.StudentFilter;
@@ -55,14 +54,11 @@ class InviteBenchmarkTests {
 	static final Duration TIME_CAP = Duration.ofSeconds(Long.getLong("benchmark.capSeconds", 300));
 
 	@RegisterExtension
-	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort())
-		.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication())
-		.withPerMethodLifecycle(false);
+	static GreenMailExtension smtp = TestMailServer.start();
 
 	@DynamicPropertySource
 	static void mailServer(DynamicPropertyRegistry registry) {
-		registry.add("spring.mail.host", () -> "localhost");
-		registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+		TestMailServer.use(smtp, registry);
 	}
 
 	@Autowired
