@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -22,6 +23,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -29,7 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * The {@code prod} profile on a real PostgreSQL server (started by the build, no installation needed): Camunda's
  * schema and our Flyway migrations are created on it, and a school is onboarded through the process end to end. The
- * MIS simulator stands in for a real MIS.
+ * MIS simulator stands in for a real MIS, GreenMail for the SMTP server.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "OPERATOR_PASSWORD=" + PostgresProfileTests.OPERATOR_PASSWORD, "MIS_API_KEY=simulator-key",
@@ -42,8 +44,13 @@ class PostgresProfileTests {
 
 	static final EmbeddedPostgres postgres = startPostgres();
 
+	@RegisterExtension
+	static GreenMailExtension smtp = TestMailServer.start();
+
 	@DynamicPropertySource
-	static void database(DynamicPropertyRegistry registry) {
+	static void databaseAndMailServer(DynamicPropertyRegistry registry) {
+		registry.add("MAIL_HOST", () -> "localhost");
+		registry.add("MAIL_PORT", () -> smtp.getSmtp().getPort());
 		registry.add("DATABASE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
 		registry.add("DATABASE_USERNAME", () -> "postgres");
 		registry.add("DATABASE_PASSWORD", () -> "postgres");
@@ -85,6 +92,7 @@ class PostgresProfileTests {
 		assertThat(jdbc.sql("select count(*) from act_ru_execution").query(Long.class).single()).isNotNull();
 		assertThat(jdbc.sql("select count(*) from school_mis_group where urn = '654321'").query(Long.class).single())
 			.isEqualTo(6);
+		assertThat(smtp.getReceivedMessagesForDomain("office@postgres-park.example")).hasSize(1);
 	}
 
 	@Test
