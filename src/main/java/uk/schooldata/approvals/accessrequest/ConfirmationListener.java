@@ -37,11 +37,12 @@ class ConfirmationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String confirmer = deciders.administratorDeciding(task);
-		if (confirmer.equals(task.getVariable(DataAccessRequestProcess.REVIEWED_BY))) {
-			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "You reviewed this request: a different "
-					+ "administrator of the school must confirm its special-category scopes.");
+		if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
+			refuseTheReviewer(task.getAssignee(), task);
+			return;
 		}
+		String confirmer = deciders.administratorDeciding(task);
+		refuseTheReviewer(confirmer, task);
 		Confirmation confirmation = confirmation(task.getVariable(DataAccessRequestProcess.CONFIRMATION));
 		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(task)).orElseThrow();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
@@ -68,6 +69,17 @@ class ConfirmationListener implements TaskListener {
 
 	private static String note(Object note) {
 		return note instanceof String text && !text.isBlank() ? ": " + text.strip() : ".";
+	}
+
+	/**
+	 * The reviewer may neither claim nor complete the confirmation, so the task never sits claimed by someone who
+	 * cannot finish it.
+	 */
+	private static void refuseTheReviewer(String userId, DelegateTask task) {
+		if (userId != null && userId.equals(task.getVariable(DataAccessRequestProcess.REVIEWED_BY))) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "You reviewed this request: a different "
+					+ "administrator of the school must confirm its special-category scopes.");
+		}
 	}
 
 	private static Confirmation confirmation(Object value) {

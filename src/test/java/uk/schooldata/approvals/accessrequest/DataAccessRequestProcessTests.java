@@ -299,6 +299,14 @@ class DataAccessRequestProcessTests {
 		assertThatThrownBy(() -> confirm(school.administrator(), "CONFIRM"))
 			.hasRootCauseInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("different administrator");
+		Task confirmation = taskService.createTaskQuery()
+			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY)
+			.tenantIdIn(school.urn())
+			.singleResult();
+		assertThatThrownBy(() -> taskService.claim(confirmation.getId(), school.administrator()))
+			.hasRootCauseInstanceOf(FormFieldValidationException.class)
+			.hasMessageContaining("different administrator");
+		assertThat(taskService.createTaskQuery().taskId(confirmation.getId()).singleResult().getAssignee()).isNull();
 
 		assertThat(instanceOf(request)).isWaitingAt(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY);
 		assertThat(grants.inForce(school.urn(), appId)).isEmpty();
