@@ -5,11 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.security.SchoolIdentities;
@@ -22,27 +20,16 @@ import uk.schooldata.approvals.security.SchoolIdentities;
 @Component
 class AssignPermissionsListener implements TaskListener {
 
-	private final IdentityService identityService;
-
 	private final SchoolIdentities schoolIdentities;
 
-	AssignPermissionsListener(IdentityService identityService, SchoolIdentities schoolIdentities) {
-		this.identityService = identityService;
+	AssignPermissionsListener(SchoolIdentities schoolIdentities) {
 		this.schoolIdentities = schoolIdentities;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		Authentication authentication = identityService.getCurrentAuthentication();
-		String userId = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
-				: task.getAssignee();
-		String urn = UserInviteProcess.schoolUrn(task);
-		if (userId == null) {
-			throw refusal("Claim the task before completing it, so the decision is yours on record.");
-		}
-		if (!schoolIdentities.isAdministrator(userId, urn)) {
-			throw refusal("Only an administrator of school " + urn + " may assign permissions.");
-		}
+		String userId = schoolIdentities.administratorDeciding(task, UserInviteProcess.schoolUrn(task),
+				UserInviteProcess.PERMISSIONS);
 		SourceGroup group = SourceGroup.valueOf((String) task.getVariable(UserInviteProcess.SOURCE_GROUP));
 		List<Permission> permissions = permissions(task.getVariable(UserInviteProcess.PERMISSIONS));
 		if (permissions.isEmpty()) {

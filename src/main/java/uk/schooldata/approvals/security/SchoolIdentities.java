@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -88,6 +91,28 @@ public class SchoolIdentities {
 			.memberOfGroup(Roles.SCHOOL_ADMINS)
 			.memberOfTenant(urn)
 			.count() == 1;
+	}
+
+	/**
+	 * Who is deciding a school's user task, and whether they may: the signed-in user (Tasklist, {@code /engine-rest}),
+	 * or else the task's assignee; always an administrator of that school, never a platform operator on its behalf.
+	 *
+	 * @param field the form field a refusal is reported on
+	 * @throws FormFieldValidationException when nobody can be named or they do not administer the school; Tasklist
+	 * shows it next to the form and the task stays open
+	 */
+	public String administratorDeciding(DelegateTask task, String urn, String field) {
+		Authentication authentication = identityService.getCurrentAuthentication();
+		String userId = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
+				: task.getAssignee();
+		if (userId == null) {
+			throw new FormFieldValidationException(field,
+					"Claim the task before completing it, so the decision is yours on record.");
+		}
+		if (!isAdministrator(userId, urn)) {
+			throw new FormFieldValidationException(field, "Only an administrator of school " + urn + " may decide this.");
+		}
+		return userId;
 	}
 
 	/**
