@@ -7,8 +7,4 @@ import java.time.Instant;
  */
 public record Grant(String id, String schoolUrn, String appId, String scope, String requestId, Instant grantedAt,
 		String grantedBy, Instant revokedAt, String revokedBy, String revokeReason) {
-
-	public boolean inForce() {
-		return revokedAt == null;
-	}
 }

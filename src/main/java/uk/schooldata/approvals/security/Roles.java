@@ -1,7 +1,5 @@
 package uk.schooldata.approvals.security;
 
-import java.util.List;
-
 import org.camunda.bpm.engine.authorization.Groups;
 
 /**
@@ -23,8 +21,6 @@ public final class Roles {
 
 	/** Camunda's own administrators' group, which holds every permission. */
 	public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
-
-	static final List<String> ALL = List.of(PLATFORM_ADMINS, SCHOOL_ADMINS, AUDITORS, APPS);
 
 	private Roles() {
 	}
