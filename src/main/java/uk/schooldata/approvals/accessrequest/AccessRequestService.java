@@ -12,6 +12,8 @@ import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,26 +74,43 @@ public class AccessRequestService {
 				return new Submitted(earlier.get(), false);
 			}
 		}
-		AccessRequest request = record(appId, submission, idempotencyKey);
+		AccessRequest request = record(appId, submission, idempotencyKey, null);
 		process.start(request);
 		return new Submitted(request, true);
 	}
 
 	/**
 	 * Checks and records a request, superseding the app's open ones to the same school; does not start a process.
+	 *
+	 * @param processInstanceId the instance that decides it, when it is starting already; otherwise the instance
+	 * binds itself when it starts
+	 * @throws ErrorResponseException {@code 409} when another submission of the same app to the same school, or with
+	 * the same idempotency key, was recorded at the same moment: exactly one of them wins
 	 */
-	AccessRequest record(String appId, AccessRequestSubmission submission, String idempotencyKey) {
+	AccessRequest record(String appId, AccessRequestSubmission submission, String idempotencyKey,
+			String processInstanceId) {
 		List<RequestedScope> newScopes = check(appId, submission);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		AccessRequest request = new AccessRequest(UUID.randomUUID().toString(), appId, submission.schoolUrn(),
 				submission.purpose(), AccessRequestStatus.PENDING, newScopes, now, now.plus(timers.expiryDuration()),
-				null, null, null, null, null, null);
+				null, null, null, null, null, null, null);
 		for (AccessRequest older : requests.open(appId, submission.schoolUrn())) {
-			requests.close(older.id(), AccessRequestStatus.SUPERSEDED, request.id());
-			process.supersede(older.id());
-			LOG.info("Request {} superseded by {}", older.id(), request.id());
+			if (requests.close(older.id(), AccessRequestStatus.SUPERSEDED, request.id())) {
+				process.supersede(older);
+				LOG.info("Request {} superseded by {}", older.id(), request.id());
+			}
 		}
-		requests.add(request, idempotencyKey);
+		try {
+			requests.add(request, idempotencyKey, processInstanceId);
+		}
+		catch (DuplicateKeyException | ConcurrencyFailureException simultaneous) {
+			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT,
+					"simultaneous-submission", "Simultaneous submission",
+					"Another request from app " + appId + " to school " + submission.schoolUrn()
+							+ " was submitted at the same moment and was taken instead. Ask again to see it: the same "
+							+ "Idempotency-Key returns it, and a new request replaces it."),
+					simultaneous);
+		}
 		LOG.info("App {} asked school {} for {} new scopes in request {}", appId, submission.schoolUrn(),
 				newScopes.size(), request.id());
 		return request;
@@ -110,7 +129,7 @@ public class AccessRequestService {
 					"Request closed", "Request " + requestId + " is " + request.status() + " and can no longer be withdrawn."),
 					null);
 		}
-		process.withdraw(requestId);
+		process.withdraw(request);
 		return requests.findById(requestId).orElseThrow();
 	}
 

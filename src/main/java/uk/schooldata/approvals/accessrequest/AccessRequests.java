@@ -29,6 +29,41 @@ public class AccessRequests {
 			.optional();
 	}
 
+	/**
+	 * The request the process instance works on, bound when the instance started; never found through a variable.
+	 *
+	 * @throws DecisionNotOnRecordException when the instance is bound to no request: it was not started by a
+	 * submission
+	 */
+	AccessRequest boundTo(String processInstanceId) {
+		return jdbc.sql("select * from access_request where process_instance_id = :instance")
+			.param("instance", processInstanceId)
+			.query((row, number) -> request(row))
+			.optional()
+			.orElseThrow(() -> new DecisionNotOnRecordException("Process instance " + processInstanceId
+					+ " is bound to no data access request: only a submitted request starts one."));
+	}
+
+	/**
+	 * Binds a request to the process instance that works on it, once.
+	 *
+	 * @return whether it was bound now; {@code false} when it was bound already or does not exist
+	 */
+	boolean bind(String id, String processInstanceId) {
+		return jdbc.sql("update access_request set process_instance_id = :instance where id = :id"
+				+ " and process_instance_id is null")
+			.param("instance", processInstanceId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	Optional<String> instanceOf(String id) {
+		return jdbc.sql("select process_instance_id from access_request where id = :id and process_instance_id is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
 	Optional<AccessRequest> findByIdempotencyKey(String appId, String idempotencyKey) {
 		return jdbc.sql("select * from access_request where app_id = :appId and idempotency_key = :key")
 			.param("appId", appId)
@@ -62,11 +97,16 @@ public class AccessRequests {
 				""").param("appId", appId).param("urn", schoolUrn).query((row, number) -> request(row)).list();
 	}
 
-	void add(AccessRequest request, String idempotencyKey) {
+	/**
+	 * @param processInstanceId the instance that works on it, when known now; otherwise {@link #bind} it later
+	 * @throws org.springframework.dao.DuplicateKeyException when the app has an open request to the school already, or
+	 * used the idempotency key already: another submission won
+	 */
+	void add(AccessRequest request, String idempotencyKey, String processInstanceId) {
 		jdbc.sql("""
 				insert into access_request (id, app_id, school_urn, purpose, status, idempotency_key, submitted_at,
-				  deadline)
-				values (:id, :appId, :urn, :purpose, :status, :key, :submittedAt, :deadline)
+				  deadline, open_for, process_instance_id)
+				values (:id, :appId, :urn, :purpose, :status, :key, :submittedAt, :deadline, :openFor, :instance)
 				""")
 			.param("id", request.id())
 			.param("appId", request.appId())
@@ -76,6 +116,8 @@ public class AccessRequests {
 			.param("key", idempotencyKey)
 			.param("submittedAt", Timestamp.from(request.submittedAt()))
 			.param("deadline", Timestamp.from(request.deadline()))
+			.param("openFor", openFor(request.appId(), request.schoolUrn(), request.status()))
+			.param("instance", processInstanceId)
 			.update();
 		for (int position = 0; position < request.scopes().size(); position++) {
 			RequestedScope scope = request.scopes().get(position);
@@ -92,47 +134,84 @@ public class AccessRequests {
 		}
 	}
 
-	void recordDecision(String id, AccessRequestStatus status, List<RequestedScope> scopes, String decidedBy,
-			String reason, Instant decidedAt) {
-		jdbc.sql("""
-				update access_request set status = :status, decided_by = :by, decision_reason = :reason,
-				  decided_at = :at where id = :id
+	/**
+	 * Records the reviewer's decision on a request still {@code PENDING}.
+	 *
+	 * @return whether it was recorded; {@code false} when the request was no longer pending (someone else decided)
+	 */
+	boolean recordDecision(AccessRequest request, AccessRequestStatus status, List<RequestedScope> scopes,
+			String decidedBy, String reason, Instant decidedAt) {
+		int updated = jdbc.sql("""
+				update access_request set status = :status, open_for = :openFor, decided_by = :by,
+				  decision_reason = :reason, decided_at = :at
+				where id = :id and status = 'PENDING'
 				""")
 			.param("status", status.name())
+			.param("openFor", openFor(request.appId(), request.schoolUrn(), status))
 			.param("by", decidedBy)
 			.param("reason", reason)
 			.param("at", Timestamp.from(decidedAt))
-			.param("id", id)
+			.param("id", request.id())
 			.update();
-		recordScopeDecisions(id, scopes);
+		if (updated == 1) {
+			recordScopeDecisions(request.id(), scopes);
+		}
+		return updated == 1;
 	}
 
 	/**
 	 * @param reason why the second administrator refused, kept as the request's decision reason; {@code null} keeps
 	 * the reviewer's
 	 */
-	void recordConfirmation(String id, AccessRequestStatus status, List<RequestedScope> scopes, String confirmedBy,
-			String reason, Instant confirmedAt) {
-		jdbc.sql("""
-				update access_request set status = :status, confirmed_by = :by, confirmed_at = :at,
+	boolean recordConfirmation(AccessRequest request, AccessRequestStatus status, List<RequestedScope> scopes,
+			String confirmedBy, String reason, Instant confirmedAt) {
+		int updated = jdbc.sql("""
+				update access_request set status = :status, open_for = null, confirmed_by = :by, confirmed_at = :at,
 				  decision_reason = coalesce(:reason, decision_reason)
-				where id = :id
+				where id = :id and status = 'AWAITING_SECOND_APPROVAL' and decided_by <> :by
 				""")
 			.param("status", status.name())
 			.param("reason", reason)
 			.param("by", confirmedBy)
 			.param("at", Timestamp.from(confirmedAt))
-			.param("id", id)
+			.param("id", request.id())
 			.update();
-		recordScopeDecisions(id, scopes);
+		if (updated == 1) {
+			recordScopeDecisions(request.id(), scopes);
+		}
+		return updated == 1;
 	}
 
-	void close(String id, AccessRequestStatus status, String supersededBy) {
-		jdbc.sql("update access_request set status = :status, superseded_by = :supersededBy where id = :id")
+	/**
+	 * Closes a request that is still open: expired, withdrawn or superseded.
+	 *
+	 * @return whether it was open and is closed now
+	 */
+	boolean close(String id, AccessRequestStatus status, String supersededBy) {
+		return jdbc.sql("""
+				update access_request set status = :status, open_for = null, superseded_by = :supersededBy
+				where id = :id and status in ('PENDING', 'AWAITING_SECOND_APPROVAL')
+				""")
 			.param("status", status.name())
 			.param("supersededBy", supersededBy)
 			.param("id", id)
-			.update();
+			.update() == 1;
+	}
+
+	/**
+	 * Marks the request's grants recorded, once.
+	 *
+	 * @return {@code false} when they were recorded before
+	 */
+	boolean markGrantsRecorded(String id, Instant at) {
+		return jdbc.sql("update access_request set grants_recorded_at = :at where id = :id and grants_recorded_at is null")
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	private static String openFor(String appId, String schoolUrn, AccessRequestStatus status) {
+		return status.isOpen() ? appId + ":" + schoolUrn : null;
 	}
 
 	private void recordScopeDecisions(String id, List<RequestedScope> scopes) {
@@ -151,7 +230,7 @@ public class AccessRequests {
 				AccessRequestStatus.valueOf(row.getString("status")), scopes(id), instant(row, "submitted_at"),
 				instant(row, "deadline"), instant(row, "decided_at"), row.getString("decided_by"),
 				row.getString("decision_reason"), instant(row, "confirmed_at"), row.getString("confirmed_by"),
-				row.getString("superseded_by"));
+				row.getString("superseded_by"), instant(row, "grants_recorded_at"));
 	}
 
 	private List<RequestedScope> scopes(String id) {

@@ -37,14 +37,17 @@ class ConfirmationListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
+		AccessRequest request = requests.boundTo(task.getProcessInstanceId());
 		if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
-			refuseTheReviewer(task.getAssignee(), task);
+			refuseTheReviewer(task.getAssignee(), request);
 			return;
 		}
-		String confirmer = deciders.administratorDeciding(task);
-		refuseTheReviewer(confirmer, task);
+		String confirmer = deciders.administratorDeciding(task, request);
+		refuseTheReviewer(confirmer, request);
+		if (request.status() != AccessRequestStatus.AWAITING_SECOND_APPROVAL) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "This request was decided already.");
+		}
 		Confirmation confirmation = confirmation(task.getVariable(DataAccessRequestProcess.CONFIRMATION));
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(task)).orElseThrow();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		List<RequestedScope> decided = request.scopes()
 			.stream()
@@ -60,11 +63,13 @@ class ConfirmationListener implements TaskListener {
 		String reason = confirmation == Confirmation.CONFIRM ? null
 				: "A second administrator refused the special-category scopes"
 						+ note(task.getVariable(DataAccessRequestProcess.CONFIRMATION_NOTE));
-		requests.recordConfirmation(request.id(), status, decided, confirmer, reason, now);
+		if (!requests.recordConfirmation(request, status, decided, confirmer, reason, now)) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "This request was decided already.");
+		}
 		task.setVariable(DataAccessRequestProcess.OUTCOME,
 				status == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
-		LOG.info("Request {}: special-category scopes {} by {} ({})", request.id(),
-				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", confirmer, status);
+		LOG.info("Request {}: special-category scopes {} by a second administrator ({})", request.id(),
+				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", status);
 	}
 
 	private static String note(Object note) {
@@ -72,11 +77,11 @@ class ConfirmationListener implements TaskListener {
 	}
 
 	/**
-	 * The reviewer may neither claim nor complete the confirmation, so the task never sits claimed by someone who
-	 * cannot finish it.
+	 * The reviewer, as the request's row records them, may neither claim nor complete the confirmation, so the task
+	 * never sits claimed by someone who cannot finish it.
 	 */
-	private static void refuseTheReviewer(String userId, DelegateTask task) {
-		if (userId != null && userId.equals(task.getVariable(DataAccessRequestProcess.REVIEWED_BY))) {
+	private static void refuseTheReviewer(String userId, AccessRequest request) {
+		if (userId != null && userId.equalsIgnoreCase(request.decidedBy())) {
 			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "You reviewed this request: a different "
 					+ "administrator of the school must confirm its special-category scopes.");
 		}

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
@@ -21,7 +20,6 @@ public class DataAccessRequestProcess {
 
 	public static final String KEY = "data-access-request";
 
-	public static final String CHECK_MIS_TAP = "Task_CheckMisTap";
 	public static final String FIX_MIS_PERMISSIONS = "Task_FixMisPermissions";
 	public static final String DECIDE = "SubProcess_Decide";
 	public static final String REVIEW = "Task_ReviewRequest";
@@ -46,9 +44,13 @@ public class DataAccessRequestProcess {
 	public static final String MIS_TAP_OPEN = "misTapOpen";
 	public static final String MISSING_MIS_GROUPS = "missingMisGroups";
 	public static final String APP_NAME = "appName";
-	public static final String SCOPE_SUMMARY = "scopeSummary";
+	/** The requested scopes as rows for the review form's table, shown as plain text. */
+	public static final String SCOPE_ROWS = "scopeRows";
+	/** Why the MIS tap is closed, in words; empty while it is open. */
+	public static final String MIS_TAP_NOTE = "misTapNote";
 	public static final String SCOPE_OPTIONS = "scopeOptions";
-	public static final String SPECIAL_SCOPES_SUMMARY = "specialScopesSummary";
+	/** The special-category scopes the reviewer approved, as rows for the confirmation form's table. */
+	public static final String SPECIAL_SCOPE_ROWS = "specialScopeRows";
 	/** The reviewer's decision: {@link Decision}. */
 	public static final String DECISION = "decision";
 	public static final String APPROVED_SCOPES = "approvedScopes";
@@ -56,6 +58,7 @@ public class DataAccessRequestProcess {
 	/** The second administrator's answer: {@link Confirmation}. */
 	public static final String CONFIRMATION = "confirmation";
 	public static final String CONFIRMATION_NOTE = "confirmationNote";
+	/** Who reviewed, for the confirmation form to show; the request's row is the record. */
 	public static final String REVIEWED_BY = "reviewedBy";
 	/** Where the decision leaves the request: {@link Outcome}. */
 	public static final String OUTCOME = "outcome";
@@ -74,8 +77,11 @@ public class DataAccessRequestProcess {
 
 	private final RuntimeService runtimeService;
 
-	DataAccessRequestProcess(RuntimeService runtimeService) {
+	private final AccessRequests requests;
+
+	DataAccessRequestProcess(RuntimeService runtimeService, AccessRequests requests) {
 		this.runtimeService = runtimeService;
+		this.requests = requests;
 	}
 
 	/**
@@ -88,32 +94,22 @@ public class DataAccessRequestProcess {
 			.putValue(SCHOOL_URN, request.schoolUrn()));
 	}
 
-	void withdraw(String requestId) {
-		correlate(MESSAGE_WITHDRAWN, requestId);
+	void withdraw(AccessRequest request) {
+		correlate(MESSAGE_WITHDRAWN, request);
 	}
 
-	void supersede(String requestId) {
-		correlate(MESSAGE_SUPERSEDED, requestId);
+	void supersede(AccessRequest request) {
+		correlate(MESSAGE_SUPERSEDED, request);
 	}
 
-	private void correlate(String message, String requestId) {
-		runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(requestId).correlateAll();
-	}
-
-	static String requestId(VariableScope scope) {
-		return (String) scope.getVariable(REQUEST_ID);
-	}
-
-	static String schoolUrn(VariableScope scope) {
-		return (String) scope.getVariable(SCHOOL_URN);
-	}
-
-	static String appId(VariableScope scope) {
-		return (String) scope.getVariable(APP_ID);
-	}
-
-	static Outcome outcome(VariableScope scope) {
-		return Outcome.valueOf((String) scope.getVariable(OUTCOME));
+	/**
+	 * To the instance bound to the request, never to whatever else carries its id as business key.
+	 */
+	private void correlate(String message, AccessRequest request) {
+		requests.instanceOf(request.id())
+			.ifPresent(instance -> runtimeService.createMessageCorrelation(message)
+				.processInstanceId(instance)
+				.correlateAll());
 	}
 
 	static List<String> strings(Object value) {

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.security.SchoolIdentities;
+import uk.schooldata.approvals.workflow.DecisionRefusals;
 
 /**
  * Who is deciding a task, and whether they may: the signed-in user (Tasklist, {@code /engine-rest}), or else the
@@ -19,15 +20,17 @@ class Deciders {
 		this.schoolIdentities = schoolIdentities;
 	}
 
-	String administratorDeciding(DelegateTask task) {
-		return schoolIdentities.administratorDeciding(task, DataAccessRequestProcess.schoolUrn(task),
-				DataAccessRequestProcess.DECISION);
+	/**
+	 * @param request the request bound to the task's instance: its school, never a variable's, decides who may
+	 */
+	String administratorDeciding(DelegateTask task, AccessRequest request) {
+		return schoolIdentities.administratorDeciding(task, request.schoolUrn(), DataAccessRequestProcess.DECISION);
 	}
 
 	/**
 	 * A refusal Tasklist shows next to the form, and Camunda's REST API answers with {@code 400}.
 	 */
 	static FormFieldValidationException refusal(String field, String message) {
-		return new FormFieldValidationException(field, message);
+		return DecisionRefusals.refuse(field, message);
 	}
 }

@@ -37,6 +37,10 @@ class EmailAdministratorsDelegate implements JavaDelegate {
 
 	static final String TEMPLATE = "mailTemplate";
 
+	static final String REMINDER = "access-request-reminder";
+
+	static final String RECEIPT = "access-request-approved";
+
 	EmailAdministratorsDelegate(AccessRequests requests, Apps apps, SchoolIdentities schoolIdentities, Mailer mailer) {
 		this.requests = requests;
 		this.apps = apps;
@@ -46,8 +50,15 @@ class EmailAdministratorsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(execution)).orElseThrow();
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
 		String templateName = (String) execution.getVariableLocal(TEMPLATE);
+		if (REMINDER.equals(templateName) && !request.status().isOpen()) {
+			LOG.info("Request {}: decided before its reminder went out; no reminder sent", request.id());
+			return;
+		}
+		if (RECEIPT.equals(templateName) && request.grantsRecordedAt() == null) {
+			throw new DecisionNotOnRecordException(request, "nothing was granted, so there is no receipt to send");
+		}
 		Map<String, String> values = Map.of("appName",
 				apps.findById(request.appId()).map(app -> app.name()).orElse(request.appId()), "requestId", request.id(),
 				"schoolUrn", request.schoolUrn(), "purpose", request.purpose(), "approvedScopes",

@@ -29,16 +29,23 @@ import uk.schooldata.approvals.workflow.ProcessStartValidator;
 @Component
 class EngineRestSubmissions implements ProcessStartValidator, ExecutionListener {
 
+	private static final List<String> STARTING_VARIABLES = List.of(DataAccessRequestProcess.SCHOOL_URN,
+			DataAccessRequestProcess.PURPOSE, DataAccessRequestProcess.SCOPES);
+
 	private final Validator validator;
 
 	private final IdentityService identityService;
 
 	private final AccessRequestService service;
 
-	EngineRestSubmissions(Validator validator, IdentityService identityService, AccessRequestService service) {
+	private final AccessRequests requests;
+
+	EngineRestSubmissions(Validator validator, IdentityService identityService, AccessRequestService service,
+			AccessRequests requests) {
 		this.validator = validator;
 		this.identityService = identityService;
 		this.service = service;
+		this.requests = requests;
 	}
 
 	@Override
@@ -52,16 +59,23 @@ class EngineRestSubmissions implements ProcessStartValidator, ExecutionListener 
 	}
 
 	/**
-	 * The start listener: a start from this application's own API arrives with the request recorded and no engine
-	 * user; a start through {@code /engine-rest} arrives with the app signed in, and is recorded here.
+	 * The start listener binds the new instance to its request, once: a start from this application's own API
+	 * arrives with the request recorded and no engine user; a start through {@code /engine-rest} arrives with the app
+	 * signed in, and is recorded here. Every delegate and listener then reads the request bound to its instance.
 	 */
 	@Override
 	public void notify(DelegateExecution execution) {
 		Authentication authentication = identityService.getCurrentAuthentication();
 		if (authentication == null && execution.hasVariable(DataAccessRequestProcess.REQUEST_ID)) {
+			String requestId = (String) execution.getVariable(DataAccessRequestProcess.REQUEST_ID);
+			if (!requests.bind(requestId, execution.getProcessInstanceId())) {
+				throw new DecisionNotOnRecordException(
+						"Request " + requestId + " does not exist or has a process instance already.");
+			}
 			return;
 		}
-		AccessRequest request = service.record(signedInApp(), submission(execution.getVariables()), null);
+		AccessRequest request = service.record(signedInApp(), submission(execution.getVariables()), null,
+				execution.getProcessInstanceId());
 		execution.setProcessBusinessKey(request.id());
 		execution.setVariable(DataAccessRequestProcess.REQUEST_ID, request.id());
 		execution.setVariable(DataAccessRequestProcess.APP_ID, request.appId());
@@ -78,9 +92,13 @@ class EngineRestSubmissions implements ProcessStartValidator, ExecutionListener 
 
 	private AccessRequestSubmission submission(Map<String, Object> variables) {
 		List<FieldProblem> problems = new ArrayList<>();
-		for (String forbidden : List.of(DataAccessRequestProcess.APP_ID, DataAccessRequestProcess.REQUEST_ID)) {
-			if (variables.containsKey(forbidden)) {
-				problems.add(new FieldProblem(forbidden, "must not be given: it comes from the signed-in app"));
+		for (String name : variables.keySet()) {
+			if (name.equals(DataAccessRequestProcess.APP_ID) || name.equals(DataAccessRequestProcess.REQUEST_ID)) {
+				problems.add(new FieldProblem(name, "must not be given: it comes from the signed-in app"));
+			}
+			else if (!STARTING_VARIABLES.contains(name)) {
+				problems.add(new FieldProblem(name, "is not a variable of a data access request: give only "
+						+ String.join(", ", STARTING_VARIABLES)));
 			}
 		}
 		List<ScopeRequest> scopes = new ArrayList<>();
@@ -101,9 +119,12 @@ class EngineRestSubmissions implements ProcessStartValidator, ExecutionListener 
 					"must be a JSON array of {\"name\", \"required\", \"justification\"}"));
 		}
 		AccessRequestSubmission submission = new AccessRequestSubmission(
-				text(variables, DataAccessRequestProcess.SCHOOL_URN), text(variables, DataAccessRequestProcess.PURPOSE),
-				scopes);
+				text(variables, DataAccessRequestProcess.SCHOOL_URN, problems),
+				text(variables, DataAccessRequestProcess.PURPOSE, problems), scopes);
 		validator.validate(submission)
+			.stream()
+			.filter(violation -> problems.stream()
+				.noneMatch(problem -> problem.field().equals(violation.getPropertyPath().toString())))
 			.forEach(violation -> problems
 				.add(new FieldProblem(violation.getPropertyPath().toString(), violation.getMessage())));
 		if (!problems.isEmpty()) {
@@ -112,8 +133,15 @@ class EngineRestSubmissions implements ProcessStartValidator, ExecutionListener 
 		return submission;
 	}
 
-	private static String text(Map<String, Object> variables, String name) {
+	/**
+	 * A text variable; any other type (a number for the URN, say) is refused rather than converted.
+	 */
+	private static String text(Map<String, Object> variables, String name, List<FieldProblem> problems) {
 		Object value = variables.get(name);
-		return value == null ? null : String.valueOf(value);
+		if (value == null || value instanceof String) {
+			return (String) value;
+		}
+		problems.add(new FieldProblem(name, "must be a String variable"));
+		return null;
 	}
 }

@@ -22,8 +22,10 @@ class ExpireRequestDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String requestId = DataAccessRequestProcess.requestId(execution);
-		requests.close(requestId, AccessRequestStatus.EXPIRED, null);
-		LOG.info("Request {} expired undecided", requestId);
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
+		if (!requests.close(request.id(), AccessRequestStatus.EXPIRED, null)) {
+			throw new DecisionNotOnRecordException(request, "it is " + request.status() + ", no longer open");
+		}
+		LOG.info("Request {} expired undecided", request.id());
 	}
 }

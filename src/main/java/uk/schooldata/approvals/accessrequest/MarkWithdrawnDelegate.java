@@ -22,8 +22,10 @@ class MarkWithdrawnDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String requestId = DataAccessRequestProcess.requestId(execution);
-		requests.close(requestId, AccessRequestStatus.WITHDRAWN, null);
-		LOG.info("Request {} withdrawn by the app", requestId);
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
+		if (!requests.close(request.id(), AccessRequestStatus.WITHDRAWN, null)) {
+			throw new DecisionNotOnRecordException(request, "it is " + request.status() + ", no longer open");
+		}
+		LOG.info("Request {} withdrawn by the app", request.id());
 	}
 }

@@ -37,7 +37,10 @@ class NotifyAppDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(execution)).orElseThrow();
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
+		if (request.status().isOpen()) {
+			throw new DecisionNotOnRecordException(request, "it is still " + request.status());
+		}
 		WebhookTarget target = apps.webhookTarget(request.appId());
 		String event = "access-request." + request.status().name().toLowerCase(Locale.ROOT).replace('_', '-');
 		webhooks.send(target.url(), target.secret(), event, request.id() + ":" + request.status(),

@@ -2,6 +2,7 @@ package uk.schooldata.approvals.accessrequest;
 
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,7 +42,10 @@ class PrepareReviewDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(execution)).orElseThrow();
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
+		if (request.status() != AccessRequestStatus.PENDING) {
+			throw new DecisionNotOnRecordException(request, "it is " + request.status() + ", not waiting for a review");
+		}
 		School school = schools.findByUrn(request.schoolUrn()).orElseThrow();
 		Set<String> missing = new LinkedHashSet<>();
 		request.scopeNames()
@@ -52,10 +56,13 @@ class PrepareReviewDelegate implements JavaDelegate {
 				.forEach(missing::add));
 		execution.setVariable(DataAccessRequestProcess.MIS_TAP_OPEN, missing.isEmpty());
 		execution.setVariable(DataAccessRequestProcess.MISSING_MIS_GROUPS, String.join(", ", missing));
+		execution.setVariable(DataAccessRequestProcess.MIS_TAP_NOTE, missing.isEmpty() ? ""
+				: "The platform's MIS user is not in " + String.join(", ", missing)
+						+ ", so some of this data cannot flow even if you approve it. A separate task asks you to fix it.");
 		execution.setVariable(DataAccessRequestProcess.APP_NAME,
 				apps.findById(request.appId()).map(app -> app.name()).orElse(request.appId()));
 		execution.setVariable(DataAccessRequestProcess.PURPOSE, request.purpose());
-		execution.setVariable(DataAccessRequestProcess.SCOPE_SUMMARY, summary(request.scopes(), missing));
+		execution.setVariable(DataAccessRequestProcess.SCOPE_ROWS, DataAccessRequestProcess.json(rows(request.scopes())));
 		execution.setVariable(DataAccessRequestProcess.SCOPE_OPTIONS, DataAccessRequestProcess.json(request.scopes()
 			.stream()
 			.map(scope -> DataAccessRequestProcess.option(scope.name() + (scope.required() ? " (required)" : " (optional)"),
@@ -69,26 +76,15 @@ class PrepareReviewDelegate implements JavaDelegate {
 	}
 
 	/**
-	 * The scopes as Markdown, for the review form.
+	 * The scopes as rows of the review form's table. The form shows every value as plain text: the app's
+	 * justification is never read as Markdown or HTML.
 	 */
-	String summary(List<RequestedScope> scopes, Set<String> missingGroups) {
-		StringBuilder text = new StringBuilder();
-		for (RequestedScope requested : scopes) {
+	List<Map<String, String>> rows(List<RequestedScope> scopes) {
+		return scopes.stream().map(requested -> {
 			Scope scope = catalogue.get(requested.name());
-			text.append("- **").append(scope.name()).append("**")
-				.append(requested.required() ? " (required)" : " (optional)")
-				.append(scope.isSpecialCategory() ? " **special-category**" : "")
-				.append(": ").append(scope.description());
-			if (requested.justification() != null && !requested.justification().isBlank()) {
-				text.append(" *Why:* ").append(requested.justification());
-			}
-			text.append('\n');
-		}
-		if (!missingGroups.isEmpty()) {
-			text.append("\n**MIS permission missing:** the platform's MIS user is not in ")
-				.append(String.join(", ", missingGroups))
-				.append(", so some of this data cannot flow even if you approve it. A separate task asks you to fix it.\n");
-		}
-		return text.toString();
+			return Map.of("scope", scope.name(), "need", requested.required() ? "required" : "optional", "sensitivity",
+					scope.isSpecialCategory() ? "special category" : "standard", "description", scope.description(),
+					"justification", requested.justification() == null ? "" : requested.justification());
+		}).toList();
 	}
 }

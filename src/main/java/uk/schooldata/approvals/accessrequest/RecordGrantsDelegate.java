@@ -1,13 +1,17 @@
 package uk.schooldata.approvals.accessrequest;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the approved scopes in force. Scopes the app held before stay as they are.
+ * Puts the approved scopes in force, once, as the request's row records the school's decision (never as variables
+ * say). Scopes the app held before stay as they are.
  */
 @Component
 class RecordGrantsDelegate implements JavaDelegate {
@@ -18,21 +22,26 @@ class RecordGrantsDelegate implements JavaDelegate {
 
 	private final Grants grants;
 
-	RecordGrantsDelegate(AccessRequests requests, Grants grants) {
+	private final ScopeCatalogue catalogue;
+
+	RecordGrantsDelegate(AccessRequests requests, Grants grants, ScopeCatalogue catalogue) {
 		this.requests = requests;
 		this.grants = grants;
+		this.catalogue = catalogue;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(execution)).orElseThrow();
-		String grantedBy = request.confirmedBy() == null ? request.decidedBy()
-				: request.decidedBy() + " and " + request.confirmedBy();
-		for (String scope : request.approvedScopes()) {
-			grants.grant(request.schoolUrn(), request.appId(), scope, request.id(), grantedBy,
-					request.confirmedAt() != null ? request.confirmedAt() : request.decidedAt());
+		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
+		List<String> scopes = request.scopesToGrant(catalogue);
+		if (!requests.markGrantsRecorded(request.id(), ClockUtil.getCurrentTime().toInstant())) {
+			throw new DecisionNotOnRecordException(request, "its grants were recorded already");
 		}
-		LOG.info("Request {}: {} scopes granted to app {} by school {}", request.id(), request.approvedScopes().size(),
-				request.appId(), request.schoolUrn());
+		for (String scope : scopes) {
+			grants.grant(request.schoolUrn(), request.appId(), scope, request.id(), request.grantedBy(),
+					request.grantedAt());
+		}
+		LOG.info("Request {}: {} scopes granted to app {} by school {}", request.id(), scopes.size(), request.appId(),
+				request.schoolUrn());
 	}
 }

@@ -46,8 +46,11 @@ class ReviewDecisionListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String reviewer = deciders.administratorDeciding(task);
-		AccessRequest request = requests.findById(DataAccessRequestProcess.requestId(task)).orElseThrow();
+		AccessRequest request = requests.boundTo(task.getProcessInstanceId());
+		String reviewer = deciders.administratorDeciding(task, request);
+		if (request.status() != AccessRequestStatus.PENDING) {
+			throw Deciders.refusal(DataAccessRequestProcess.DECISION, "This request was decided already.");
+		}
 		Decision decision = decision(task.getVariable(DataAccessRequestProcess.DECISION));
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		List<String> approved = decision == Decision.APPROVE
@@ -74,19 +77,18 @@ class ReviewDecisionListener implements TaskListener {
 		AccessRequestStatus status = !special.isEmpty() ? AccessRequestStatus.AWAITING_SECOND_APPROVAL
 				: approved.size() == request.scopes().size() ? AccessRequestStatus.APPROVED
 						: AccessRequestStatus.PARTIALLY_APPROVED;
-		requests.recordDecision(request.id(), status, decided, reviewer, null, now);
+		record(request, status, decided, reviewer, null, now);
 		task.setVariable(DataAccessRequestProcess.REVIEWED_BY, reviewer);
 		if (special.isEmpty()) {
 			task.setVariable(DataAccessRequestProcess.OUTCOME, Outcome.APPROVED.name());
 		}
 		else {
 			task.setVariable(DataAccessRequestProcess.OUTCOME, Outcome.NEEDS_CONFIRMATION.name());
-			task.setVariable(DataAccessRequestProcess.SPECIAL_SCOPES_SUMMARY, special.stream()
-				.map(name -> "- **" + name + "**: " + catalogue.get(name).description())
-				.reduce((a, b) -> a + "\n" + b)
-				.orElse(""));
+			task.setVariable(DataAccessRequestProcess.SPECIAL_SCOPE_ROWS, DataAccessRequestProcess.json(special.stream()
+				.map(name -> Map.of("scope", name, "description", catalogue.get(name).description()))
+				.toList()));
 		}
-		LOG.info("Request {}: {} approved {} of {} scopes ({})", request.id(), reviewer, approved.size(),
+		LOG.info("Request {}: an administrator approved {} of {} scopes ({})", request.id(), approved.size(),
 				request.scopes().size(), status);
 	}
 
@@ -95,10 +97,20 @@ class ReviewDecisionListener implements TaskListener {
 			.stream()
 			.map(scope -> scope.decided(RequestedScope.Decision.DECLINED))
 			.toList();
-		requests.recordDecision(request.id(), AccessRequestStatus.DECLINED, declined, reviewer, reason, now);
+		record(request, AccessRequestStatus.DECLINED, declined, reviewer, reason, now);
 		task.setVariable(DataAccessRequestProcess.REVIEWED_BY, reviewer);
 		task.setVariable(DataAccessRequestProcess.OUTCOME, Outcome.DECLINED.name());
-		LOG.info("Request {}: declined by {}", request.id(), reviewer);
+		LOG.info("Request {}: declined by an administrator", request.id());
+	}
+
+	/**
+	 * Records the decision on the request's row, unless someone else decided it in the meantime.
+	 */
+	private void record(AccessRequest request, AccessRequestStatus status, List<RequestedScope> decided,
+			String reviewer, String reason, Instant now) {
+		if (!requests.recordDecision(request, status, decided, reviewer, reason, now)) {
+			throw Deciders.refusal(DataAccessRequestProcess.DECISION, "This request was decided already.");
+		}
 	}
 
 	private void checkApproval(AccessRequest request, List<String> approved) {

@@ -11,26 +11,31 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.security.SchoolIdentities;
+import uk.schooldata.approvals.workflow.DecisionRefusals;
 
 /**
- * Checks the permissions an administrator assigns when they complete Assign permissions: an administrator of the
- * invite's school, at least one permission, and only those that fit the source group
- * ({@link SourceGroup#fittingPermissions()}). A refusal leaves the task open; Tasklist shows it next to the form.
+ * Checks and records the permissions an administrator assigns when they complete Assign permissions: an
+ * administrator of the invite's school, at least one permission, and only those that fit the invite's source group
+ * ({@link SourceGroup#fittingPermissions()}). School and group come from the invite bound to the instance, never from
+ * a variable. A refusal leaves the task open; Tasklist shows it next to the form.
  */
 @Component
 class AssignPermissionsListener implements TaskListener {
 
 	private final SchoolIdentities schoolIdentities;
 
-	AssignPermissionsListener(SchoolIdentities schoolIdentities) {
+	private final Invites invites;
+
+	AssignPermissionsListener(SchoolIdentities schoolIdentities, Invites invites) {
 		this.schoolIdentities = schoolIdentities;
+		this.invites = invites;
 	}
 
 	@Override
 	public void notify(DelegateTask task) {
-		String userId = schoolIdentities.administratorDeciding(task, UserInviteProcess.schoolUrn(task),
-				UserInviteProcess.PERMISSIONS);
-		SourceGroup group = SourceGroup.valueOf((String) task.getVariable(UserInviteProcess.SOURCE_GROUP));
+		Invite invite = invites.boundTo(task.getProcessInstanceId());
+		String userId = schoolIdentities.administratorDeciding(task, invite.schoolUrn(), UserInviteProcess.PERMISSIONS);
+		SourceGroup group = invite.sourceGroup();
 		List<Permission> permissions = permissions(task.getVariable(UserInviteProcess.PERMISSIONS));
 		if (permissions.isEmpty()) {
 			throw refusal("Assign at least one permission.");
@@ -42,6 +47,9 @@ class AssignPermissionsListener implements TaskListener {
 		if (!unfitting.isEmpty()) {
 			throw refusal("Not for " + group + ": " + String.join(", ", unfitting) + ". These fit: "
 					+ String.join(", ", group.fittingPermissions().stream().map(Enum::name).toList()) + ".");
+		}
+		if (!invites.recordPermissions(invite.id(), permissions, userId)) {
+			throw refusal("Permissions were assigned already.");
 		}
 		task.setVariable(UserInviteProcess.PERMISSIONS_BY, userId);
 	}
@@ -63,6 +71,6 @@ class AssignPermissionsListener implements TaskListener {
 	}
 
 	private static FormFieldValidationException refusal(String message) {
-		return new FormFieldValidationException(UserInviteProcess.PERMISSIONS, message);
+		return DecisionRefusals.refuse(UserInviteProcess.PERMISSIONS, message);
 	}
 }

@@ -16,14 +16,17 @@ class EmailInvitationDelegate implements JavaDelegate {
 
 	private final Invitations invitations;
 
-	EmailInvitationDelegate(Invitations invitations) {
+	private final Invites invites;
+
+	EmailInvitationDelegate(Invitations invitations, Invites invites) {
 		this.invitations = invitations;
+		this.invites = invites;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
 		boolean reminder = Boolean.TRUE.equals(execution.getVariableLocal(UserInviteProcess.REMINDER));
-		String inviteId = UserInviteProcess.inviteId(execution);
+		String inviteId = invites.boundTo(execution.getProcessInstanceId()).id();
 		if (invitations.send(inviteId, reminder)) {
 			LOG.info("Invite {}: {} sent", inviteId, reminder ? "reminder" : "invitation");
 		}

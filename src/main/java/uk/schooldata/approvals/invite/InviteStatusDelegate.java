@@ -25,7 +25,7 @@ abstract class InviteStatusDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String inviteId = UserInviteProcess.inviteId(execution);
+		String inviteId = invites.boundTo(execution.getProcessInstanceId()).id();
 		invites.changeStatus(inviteId, EnumSet.of(InviteStatus.PENDING, InviteStatus.SENT), status);
 		LOG.info("Invite {}: {}", inviteId, status);
 	}

@@ -213,11 +213,62 @@ class Invites {
 			.update() == 1;
 	}
 
-	void recordPermissions(String id, List<Permission> permissions, String by) {
-		jdbc.sql("update invite set status = 'ACTIVE', permissions = :permissions, permissions_by = :by where id = :id")
+	/**
+	 * Records the permissions an administrator assigned to an accepted invite, once.
+	 *
+	 * @return whether the invite was {@code ACCEPTED} and has the permissions now
+	 */
+	boolean recordPermissions(String id, List<Permission> permissions, String by) {
+		return jdbc.sql("""
+				update invite set permissions = :permissions, permissions_by = :by
+				where id = :id and status = 'ACCEPTED' and permissions_by is null
+				""")
 			.param("permissions", String.join(",", permissions.stream().map(Enum::name).toList()))
 			.param("by", by).param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * An accepted invite whose permissions were assigned becomes {@code ACTIVE}.
+	 *
+	 * @return whether it did
+	 */
+	boolean activate(String id) {
+		return jdbc.sql("update invite set status = 'ACTIVE' where id = :id and status = 'ACCEPTED' and permissions_by is not null")
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * Binds the invite to the {@code user-invite} instance that works on it now (a reinvite after expiry starts a
+	 * new one).
+	 */
+	void bind(String id, String processInstanceId) {
+		jdbc.sql("update invite set process_instance_id = :instance where id = :id")
+			.param("instance", processInstanceId)
+			.param("id", id)
 			.update();
+	}
+
+	Optional<String> instanceOf(String id) {
+		return jdbc.sql("select process_instance_id from invite where id = :id and process_instance_id is not null")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The invite the process instance works on; never found through a variable.
+	 *
+	 * @throws IllegalStateException when the instance is bound to no invite
+	 */
+	Invite boundTo(String processInstanceId) {
+		return jdbc.sql("select * from invite where process_instance_id = :instance")
+			.param("instance", processInstanceId)
+			.query((row, n) -> invite(row))
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " is bound to no invite: only an invitation made through the invite API starts one."));
 	}
 
 	/**

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Gives the account the permissions the administrator assigned; the invite is {@code ACTIVE}.
+ * The account has the permissions an administrator assigned (recorded on the invite when they completed Assign
+ * permissions): the invite is {@code ACTIVE}.
  */
 @Component
 class RecordPermissionsDelegate implements JavaDelegate {
@@ -22,9 +23,11 @@ class RecordPermissionsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String inviteId = UserInviteProcess.inviteId(execution);
-		var permissions = AssignPermissionsListener.permissions(execution.getVariable(UserInviteProcess.PERMISSIONS));
-		invites.recordPermissions(inviteId, permissions, (String) execution.getVariable(UserInviteProcess.PERMISSIONS_BY));
-		LOG.info("Invite {}: active with {}", inviteId, permissions);
+		Invite invite = invites.boundTo(execution.getProcessInstanceId());
+		if (!invites.activate(invite.id())) {
+			throw new IllegalStateException("Invite " + invite.id() + " cannot become active: it is " + invite.status()
+					+ (invite.permissionsBy() == null ? " and no administrator assigned permissions" : ""));
+		}
+		LOG.info("Invite {}: active with {}", invite.id(), invite.permissions());
 	}
 }

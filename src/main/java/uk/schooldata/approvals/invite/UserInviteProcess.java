@@ -3,7 +3,6 @@ package uk.schooldata.approvals.invite;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -51,18 +50,27 @@ public class UserInviteProcess {
 
 	private final RuntimeService runtimeService;
 
-	UserInviteProcess(RuntimeService runtimeService) {
+	private final Invites invites;
+
+	UserInviteProcess(RuntimeService runtimeService, Invites invites) {
 		this.runtimeService = runtimeService;
+		this.invites = invites;
 	}
 
+	/**
+	 * Starts the invite's instance and binds the invite to it. The first step is asynchronous, so nothing runs before
+	 * the binding is in place.
+	 */
 	void start(Invite invite) {
-		runtimeService.startProcessInstanceByKey(KEY, invite.id(), Variables.createVariables()
+		String instance = runtimeService.startProcessInstanceByKey(KEY, invite.id(), Variables.createVariables()
 			.putValue(INVITE_ID, invite.id())
 			.putValue(SCHOOL_URN, invite.schoolUrn())
 			.putValue(SOURCE_GROUP, invite.sourceGroup().name())
 			.putValue(INVITEE_NAME, invite.displayName())
 			.putValue(FITTING_PERMISSIONS, String.join(", ",
-					invite.sourceGroup().fittingPermissions().stream().map(Enum::name).toList())));
+					invite.sourceGroup().fittingPermissions().stream().map(Enum::name).toList())))
+			.getId();
+		invites.bind(invite.id(), instance);
 	}
 
 	void accepted(String inviteId) {
@@ -77,16 +85,14 @@ public class UserInviteProcess {
 		correlate(MESSAGE_CANCELLED, inviteId);
 	}
 
+	/**
+	 * To the instance bound to the invite, never to whatever else carries its id as business key.
+	 */
 	private void correlate(String message, String inviteId) {
-		runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(inviteId).correlateAll();
-	}
-
-	static String inviteId(VariableScope scope) {
-		return (String) scope.getVariable(INVITE_ID);
-	}
-
-	static String schoolUrn(VariableScope scope) {
-		return (String) scope.getVariable(SCHOOL_URN);
+		invites.instanceOf(inviteId)
+			.ifPresent(instance -> runtimeService.createMessageCorrelation(message)
+				.processInstanceId(instance)
+				.correlateAll());
 	}
 
 	static List<String> strings(Object value) {

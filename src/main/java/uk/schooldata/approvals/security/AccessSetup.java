@@ -71,7 +71,9 @@ class AccessSetup implements ApplicationRunner {
 		ensureOperatorIsPlatformAdmin();
 
 		grant(Roles.SCHOOL_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		grant(Roles.SCHOOL_ADMINS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
+		// READ_HISTORY for Tasklist's History tab and task comments; the school tenant limits it to their school.
+		grant(Roles.SCHOOL_ADMINS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+				ProcessDefinitionPermissions.READ_HISTORY);
 
 		grant(Roles.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Roles.AUDITORS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,

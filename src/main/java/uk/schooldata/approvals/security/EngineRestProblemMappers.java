@@ -5,14 +5,17 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.web.Problems;
 
@@ -23,7 +26,10 @@ import uk.schooldata.approvals.web.Problems;
  * another school's work is forbidden, so {@code 403};</li>
  * <li>a task listener refusing a decision ({@link FormFieldValidationException}, e.g. dropping a required scope, or
  * the reviewer confirming their own approval): {@code 400} with the listener's words;</li>
- * <li>completing or claiming a task that no longer exists (someone else completed it): {@code 404}.</li>
+ * <li>completing or claiming a task that no longer exists (someone else completed it): {@code 404};</li>
+ * <li>a refusal with problem details of this application's own (a start listener refusing a submission, a school
+ * URN that is no URN): its status and words;</li>
+ * <li>losing a race (two administrators completing one task at once): {@code 409}.</li>
  * </ul>
  * Both are answered as {@code application/problem+json}; every other error is left to Camunda's own handling.
  */
@@ -42,6 +48,15 @@ final class EngineRestProblemMappers {
 
 	static Response toResponse(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ErrorResponseException refused) {
+				LOG.warn("Engine REST call refused: {}", refused.getBody().getDetail());
+				return problem(Response.Status.fromStatusCode(refused.getStatusCode().value()), refused.getBody());
+			}
+			if (cause instanceof OptimisticLockingException || cause instanceof ConcurrencyFailureException) {
+				LOG.warn("Engine REST call lost a race: {}", cause.getMessage());
+				return problem(Response.Status.CONFLICT, Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+						"Someone else changed this at the same moment. Reload it and try again."));
+			}
 			if (cause instanceof FormFieldValidationException refused) {
 				LOG.warn("Engine REST call refused by a task listener: {}", refused.getMessage());
 				return problem(Response.Status.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "decision-refused",

@@ -11,27 +11,38 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks HTTP Basic credentials against Camunda's identity service, the same users and groups the webapps use. Each
- * group becomes an authority named as the group ({@code platform-admins}, ...).
+ * group becomes an authority named as the group ({@code platform-admins}, ...). Failed sign-ins are counted per
+ * client address by the {@link SignInThrottle}, never against the user.
  */
 @Component
 class IdentityAuthenticationProvider implements AuthenticationProvider {
 
 	private final IdentityService identityService;
 
-	IdentityAuthenticationProvider(IdentityService identityService) {
+	private final SignInThrottle throttle;
+
+	IdentityAuthenticationProvider(IdentityService identityService, SignInThrottle throttle) {
 		this.identityService = identityService;
+		this.throttle = throttle;
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String userId = authentication.getName();
 		Object password = authentication.getCredentials();
+		String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+				? details.getRemoteAddress() : "unknown";
+		if (!throttle.mayTry(address, userId)) {
+			throw new SignInThrottledException();
+		}
 		if (userId == null || userId.isBlank() || !(password instanceof String secret)
 				|| !identityService.checkPassword(userId, secret)) {
+			throttle.failed(address, userId);
 			throw new BadCredentialsException("Unknown user or wrong password");
 		}
 		Set<String> groups = identityService.createGroupQuery()

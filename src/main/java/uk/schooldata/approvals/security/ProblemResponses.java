@@ -34,14 +34,24 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
 	private final ObjectMapper objectMapper;
 
-	ProblemResponses(ObjectMapper objectMapper) {
+	private final long retryAfterSeconds;
+
+	ProblemResponses(ObjectMapper objectMapper, SignInThrottle throttle) {
 		this.objectMapper = objectMapper;
+		this.retryAfterSeconds = Math.max(1, throttle.retryAfter().toSeconds());
 	}
 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
-		LOG.warn("{} {} answered 401: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		if (ex instanceof SignInThrottledException) {
+			LOG.warn("{} {} answered 429: {}", request.getMethod(), Problems.loggable(request.getRequestURI()),
+					ex.getMessage());
+			tooManyAttempts(response, retryAfterSeconds);
+			return;
+		}
+		LOG.warn("{} {} answered 401: {}", request.getMethod(), Problems.loggable(request.getRequestURI()),
+				ex.getMessage());
 		response.setHeader(HttpHeaders.WWW_AUTHENTICATE, REALM);
 		write(response, Problems.of(HttpStatus.UNAUTHORIZED, "unauthenticated", "Authentication required",
 				"Sign in with HTTP Basic: your user id or app id and your password or app secret."));
@@ -50,9 +60,19 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
 			throws IOException {
-		LOG.warn("{} {} answered 403 to {}", request.getMethod(), request.getRequestURI(),
+		LOG.warn("{} {} answered 403 to {}", request.getMethod(), Problems.loggable(request.getRequestURI()),
 				request.getUserPrincipal() == null ? "anonymous" : request.getUserPrincipal().getName());
 		write(response, forbidden("Your role does not allow this."));
+	}
+
+	/**
+	 * {@code 429} for a sign-in refused by the {@link SignInThrottle}, with {@code Retry-After}.
+	 */
+	void tooManyAttempts(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+		write(response, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-sign-in-attempts",
+				"Too many sign-in attempts", "Too many failed sign-ins came from your address. Wait "
+						+ retryAfterSeconds + " seconds, then try again with the right password."));
 	}
 
 	static ProblemDetail forbidden(String detail) {

@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import uk.schooldata.approvals.workflow.DecisionRefusals;
+
 /**
  * A school's place in the identity service: its tenant (id = URN) and its administrators.
  */
@@ -106,11 +108,11 @@ public class SchoolIdentities {
 		String userId = authentication != null && authentication.getUserId() != null ? authentication.getUserId()
 				: task.getAssignee();
 		if (userId == null) {
-			throw new FormFieldValidationException(field,
+			throw DecisionRefusals.refuse(field,
 					"Claim the task before completing it, so the decision is yours on record.");
 		}
 		if (!isAdministrator(userId, urn)) {
-			throw new FormFieldValidationException(field, "Only an administrator of school " + urn + " may decide this.");
+			throw DecisionRefusals.refuse(field, "Only an administrator of school " + urn + " may decide this.");
 		}
 		return userId;
 	}

@@ -1,5 +1,7 @@
 package uk.schooldata.approvals.security;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
@@ -15,6 +17,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Who may call what.
@@ -93,6 +97,31 @@ class SecurityConfiguration {
 		registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
 				ContainerBasedAuthenticationProvider.class.getName());
 		registration.addUrlPatterns("/engine-rest/*");
+		registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
+		return registration;
+	}
+
+	/**
+	 * Default deny on Camunda's generic REST surfaces, after the engine knows who calls {@code /engine-rest}.
+	 */
+	@Bean
+	FilterRegistrationBean<CamundaApiFirewall> camundaApiFirewall(CamundaApiPolicy policy, FormFields formFields,
+			TaskService taskService, ObjectMapper objectMapper) {
+		FilterRegistrationBean<CamundaApiFirewall> registration = new FilterRegistrationBean<>(
+				new CamundaApiFirewall(policy, formFields, taskService, objectMapper));
+		registration.setName("camunda-api-firewall");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+		registration.setOrder(ENGINE_AUTHENTICATION_ORDER + 1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<WebappLoginGuard> webappLoginGuard(SignInThrottle throttle, IdentityService identityService,
+			ProblemResponses problems, ObjectMapper objectMapper) {
+		FilterRegistrationBean<WebappLoginGuard> registration = new FilterRegistrationBean<>(
+				new WebappLoginGuard(throttle, identityService, problems, objectMapper));
+		registration.setName("webapp-login-guard");
+		registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
 		registration.setOrder(ENGINE_AUTHENTICATION_ORDER);
 		return registration;
 	}

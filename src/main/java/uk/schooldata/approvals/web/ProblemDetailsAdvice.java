@@ -71,10 +71,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			problem = errorResponse.getBody();
 		}
 		if (statusCode.is5xxServerError()) {
-			LOG.error("{} answered {}", request.getDescription(false), statusCode.value(), ex);
+			LOG.error("{} answered {}", Problems.loggable(request.getDescription(false)), statusCode.value(), ex);
 		}
 		else {
-			LOG.warn("{} answered {}: {}", request.getDescription(false), statusCode.value(),
+			LOG.warn("{} answered {}: {}", Problems.loggable(request.getDescription(false)), statusCode.value(),
 					problem instanceof ProblemDetail detail ? detail.getDetail() : ex.getMessage());
 		}
 		return super.handleExceptionInternal(ex, problem, headers, statusCode, request);

@@ -1,6 +1,7 @@
 package uk.schooldata.approvals.web;
 
 import java.net.URI;
+import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -14,7 +15,16 @@ public final class Problems {
 
 	private static final String TYPE_BASE = "https://schooldata.example/problems/";
 
+	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/api/invitations/)[^/?]+");
+
 	private Problems() {
+	}
+
+	/**
+	 * A request path fit for the log: an invitation's token, the invitee's credential, becomes {@code {token}}.
+	 */
+	public static String loggable(String path) {
+		return path == null ? null : TOKEN_IN_PATH.matcher(path).replaceAll("$1{token}");
 	}
 
 	public static URI type(String slug) {

@@ -1,6 +1,5 @@
 package uk.schooldata.approvals.workflow;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -13,11 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -37,18 +33,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import uk.schooldata.approvals.web.CachedBodyRequest;
 import uk.schooldata.approvals.web.Problems;
 
 /**
  * Runs the {@link ProcessStartValidator} of a process before Camunda's REST API starts it, and answers a refused start
  * with {@code application/problem+json}, exactly like this application's own API. Covers the start and submit-form
- * routes by key, by key and tenant, and by definition id, with and without a named engine.
+ * routes by key, by key and tenant, and by definition id, with and without a named engine, on {@code /engine-rest}
+ * and on the webapps' engine API alike.
  */
 class EngineRestStartGuard extends OncePerRequestFilter {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EngineRestStartGuard.class);
 
-	private static final Pattern START_PATH = Pattern.compile("^/engine-rest(?:/engine/[^/]+)?/process-definition/"
+	private static final Pattern START_PATH = Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/"
 			+ "(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)/?$");
 
 	private final Map<String, ProcessStartValidator> validators;
@@ -86,9 +84,9 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		byte[] body = request.getInputStream().readAllBytes();
+		CachedBodyRequest cached = CachedBodyRequest.of(request);
 		try {
-			validator.validate(parse(validator.processKey(), body));
+			validator.validate(parse(validator.processKey(), cached.body()));
 		}
 		catch (ErrorResponseException refused) {
 			LOG.warn("Refused a start of {} through the engine REST API: {}", validator.processKey(),
@@ -96,7 +94,7 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 			writeProblem(response, refused.getBody());
 			return;
 		}
-		chain.doFilter(new CachedBodyRequest(request, body), response);
+		chain.doFilter(cached, response);
 	}
 
 	/**
@@ -149,50 +147,5 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 		response.setStatus(problem.getStatus());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		objectMapper.writeValue(response.getOutputStream(), problem);
-	}
-
-	/**
-	 * Hands the already-read body on to Camunda's REST API.
-	 */
-	private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		CachedBodyRequest(HttpServletRequest request, byte[] body) {
-			super(request);
-			this.body = body;
-		}
-
-		@Override
-		public ServletInputStream getInputStream() {
-			ByteArrayInputStream in = new ByteArrayInputStream(body);
-			return new ServletInputStream() {
-
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("Synchronous reads only");
-				}
-			};
-		}
 	}
 }

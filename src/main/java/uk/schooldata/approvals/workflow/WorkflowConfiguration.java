@@ -18,7 +18,7 @@ class WorkflowConfiguration {
 			ObjectMapper objectMapper, ProcessEngine engine) {
 		FilterRegistrationBean<EngineRestStartGuard> registration = new FilterRegistrationBean<>(
 				new EngineRestStartGuard(validators, objectMapper, engine));
-		registration.addUrlPatterns("/engine-rest/*");
+		registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
 		// After the filter that tells the engine who is calling.
 		registration.setOrder(Ordered.LOWEST_PRECEDENCE);
 		return registration;

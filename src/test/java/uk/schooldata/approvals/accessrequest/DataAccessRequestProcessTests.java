@@ -454,8 +454,8 @@ class DataAccessRequestProcessTests {
 		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW, DataAccessRequestProcess.FIX_MIS_PERMISSIONS);
 		assertThat(runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MISSING_MIS_GROUPS))
 			.isEqualTo("Cover Manager");
-		assertThat((String) runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.SCOPE_SUMMARY))
-			.contains("MIS permission missing");
+		assertThat((String) runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MIS_TAP_NOTE))
+			.contains("not in Cover Manager");
 	}
 
 	@Test

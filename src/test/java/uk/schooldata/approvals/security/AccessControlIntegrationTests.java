@@ -245,8 +245,7 @@ class AccessControlIntegrationTests {
 				"/engine-rest/filter/" + filters.get(0) + "/list", Map.of()).getBody(), "$[*].id");
 
 		assertThat(listed).contains(northTask).doesNotContain(southTask);
-		assertThat(JsonPath.<List<String>>read(call(Who.APP, HttpMethod.GET, "/engine-rest/filter", null).getBody(),
-				"$[*].id")).isEmpty();
+		assertDenied(call(Who.APP, HttpMethod.GET, "/engine-rest/filter", null));
 	}
 
 	@Test
@@ -301,8 +300,7 @@ class AccessControlIntegrationTests {
 
 	@Test
 	void appsNeverWorkUserTasksNorStartProcessesThatAreNotTheirs() {
-		assertThat(JsonPath.<List<Object>>read(call(Who.APP, HttpMethod.GET, "/engine-rest/task", null).getBody(), "$"))
-			.isEmpty();
+		assertDenied(call(Who.APP, HttpMethod.GET, "/engine-rest/task", null));
 		assertDenied(call(Who.APP, HttpMethod.POST, "/engine-rest/task/" + northTask + "/complete", Map.of()));
 		assertDenied(call(Who.APP, HttpMethod.POST, "/engine-rest/process-definition/key/school-onboarding/start",
 				Map.of("variables", Map.of())));
