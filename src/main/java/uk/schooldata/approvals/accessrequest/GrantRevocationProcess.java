@@ -1,7 +1,11 @@
 package uk.schooldata.approvals.accessrequest;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -30,8 +34,12 @@ public class GrantRevocationProcess {
 	public static final String SCOPES = "scopes";
 	public static final String REVOKED_BY = "revokedBy";
 	public static final String REASON = "reason";
-	/** Comma-separated: the scopes that were in force and are now revoked. */
+	/** Comma-separated: the scopes that were in force and are now revoked, dependants included. */
 	public static final String REVOKED_SCOPES = "revokedScopes";
+	/** For the history: each scope revoked because it depends on a revoked one, as "scope (needs parent)". */
+	public static final String DEPENDANTS_REVOKED = "dependantsRevoked";
+
+	private static final Pattern DEPENDANT = Pattern.compile("(\\S+) \\(needs (\\S+)\\)");
 
 	private final RuntimeService runtimeService;
 
@@ -50,5 +58,23 @@ public class GrantRevocationProcess {
 
 	static List<String> revokedScopes(VariableScope scope) {
 		return DataAccessRequestProcess.strings(scope.getVariable(REVOKED_SCOPES));
+	}
+
+	/**
+	 * @return each dependant scope revoked with its parent, and that parent
+	 */
+	static Map<String, String> dependantsRevoked(VariableScope scope) {
+		Map<String, String> dependants = new LinkedHashMap<>();
+		for (String entry : DataAccessRequestProcess.strings(scope.getVariable(DEPENDANTS_REVOKED))) {
+			Matcher dependant = DEPENDANT.matcher(entry);
+			if (dependant.matches()) {
+				dependants.put(dependant.group(1), dependant.group(2));
+			}
+		}
+		return dependants;
+	}
+
+	static String dependant(String scope, String parent) {
+		return scope + " (needs " + parent + ")";
 	}
 }

@@ -1,6 +1,7 @@
 package uk.schooldata.approvals.accessrequest;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -38,10 +39,15 @@ class NotifyRevocationDelegate implements JavaDelegate {
 		WebhookTarget target = apps.webhookTarget(appId);
 		webhooks.send(target.url(), target.secret(), EVENT, execution.getProcessBusinessKey(),
 				new GrantsRevoked(urn, GrantRevocationProcess.revokedScopes(execution),
-						(String) execution.getVariable(GrantRevocationProcess.REASON)));
+						(String) execution.getVariable(GrantRevocationProcess.REASON),
+						GrantRevocationProcess.dependantsRevoked(execution)));
 		LOG.info("App {} told that school {} revoked scopes", appId, urn);
 	}
 
-	record GrantsRevoked(String schoolUrn, List<String> revokedScopes, String reason) {
+	/**
+	 * @param revokedWith each scope in {@code revokedScopes} that was revoked because it needs another revoked scope,
+	 * with that scope
+	 */
+	record GrantsRevoked(String schoolUrn, List<String> revokedScopes, String reason, Map<String, String> revokedWith) {
 	}
 }

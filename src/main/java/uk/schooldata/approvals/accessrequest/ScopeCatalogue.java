@@ -85,6 +85,33 @@ public class ScopeCatalogue {
 		return missing;
 	}
 
+	/**
+	 * The scopes among {@code held} that depend on any of {@code parents}, directly or through another such scope,
+	 * each with the scope it depends on: revoking a parent revokes them too.
+	 */
+	public Map<String, String> dependantsOf(Collection<String> parents, Collection<String> held) {
+		Map<String, String> dependants = new LinkedHashMap<>();
+		boolean found = true;
+		while (found) {
+			found = false;
+			for (String candidate : held) {
+				if (parents.contains(candidate) || dependants.containsKey(candidate)) {
+					continue;
+				}
+				Optional<String> parent = find(candidate).map(Scope::dependsOn)
+					.orElse(List.of())
+					.stream()
+					.filter(dependency -> parents.contains(dependency) || dependants.containsKey(dependency))
+					.findFirst();
+				if (parent.isPresent()) {
+					dependants.put(candidate, parent.get());
+					found = true;
+				}
+			}
+		}
+		return dependants;
+	}
+
 	private static List<Scope> load(ObjectMapper objectMapper) {
 		try (InputStream in = new ClassPathResource(RESOURCE).getInputStream()) {
 			return List.of(objectMapper.readValue(in, Catalogue.class).scopes());

@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
-import org.springframework.util.PropertyPlaceholderHelper;
 import org.springframework.web.util.HtmlUtils;
 
 /**
  * Renders the plain-text mail templates under {@code templates/mail}. A template's first line is
- * {@code Subject: ...}; the rest is the body. Both may use {@code ${name}} placeholders; a placeholder without a value
- * is an error, so that no email goes out half-filled. A template may have an HTML alternative next to it,
+ * {@code Subject: ...}; the rest is the body. Both may use {@code ${name}} placeholders, each replaced once by its
+ * value as plain text; a placeholder without a value is an error, so that no email goes out half-filled. A template may have an HTML alternative next to it,
  * {@code <template>.html}, with the same placeholders (their values HTML-escaped) and no subject line.
  */
 @Component
@@ -21,7 +23,8 @@ class MailTemplates {
 
 	private static final String SUBJECT_PREFIX = "Subject:";
 
-	private final PropertyPlaceholderHelper placeholders = new PropertyPlaceholderHelper("${", "}", null, null, false);
+	/** A placeholder: {@code ${name}}. */
+	private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Za-z][A-Za-z0-9]*)}");
 
 	RenderedMail render(String template, Map<String, String> values) {
 		String source = read(template);
@@ -35,11 +38,28 @@ class MailTemplates {
 		String html = null;
 		ClassPathResource htmlResource = new ClassPathResource("templates/mail/" + template + ".html");
 		if (htmlResource.exists()) {
-			html = placeholders.replacePlaceholders(read(htmlResource, template),
+			html = fill(read(htmlResource, template), template,
 					name -> values.containsKey(name) ? HtmlUtils.htmlEscape(values.get(name)) : null);
 		}
-		return new RenderedMail(placeholders.replacePlaceholders(subject, values::get),
-				placeholders.replacePlaceholders(body, values::get), html);
+		return new RenderedMail(fill(subject, template, values::get), fill(body, template, values::get), html);
+	}
+
+	/**
+	 * Replaces each placeholder of the template once. A value is text, never a template: a {@code ${...}} inside an
+	 * app's purpose or a name from the MIS is written as it is.
+	 */
+	private static String fill(String text, String template, Function<String, String> values) {
+		Matcher placeholder = PLACEHOLDER.matcher(text);
+		StringBuilder filled = new StringBuilder();
+		while (placeholder.find()) {
+			String value = values.apply(placeholder.group(1));
+			if (value == null) {
+				throw new IllegalStateException(
+						"Mail template " + template + " has no value for ${" + placeholder.group(1) + "}");
+			}
+			placeholder.appendReplacement(filled, Matcher.quoteReplacement(value));
+		}
+		return placeholder.appendTail(filled).toString();
 	}
 
 	private static String read(String template) {

@@ -41,6 +41,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -112,6 +113,12 @@ class DataAccessRequestProcessTests {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Autowired
+	DataFlowCheck dataFlow;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	School school;
 
@@ -410,6 +417,54 @@ class DataAccessRequestProcessTests {
 		assertThat(webhook.getHeader("X-SDA-Event")).isEqualTo("grants.revoked");
 		assertThat(webhook.getBodyAsString()).contains("\"revokedScopes\":[\"students.dob\"]");
 		assertSignedWithTheAppsSecret(webhook);
+	}
+
+	@Test
+	void revokingAScopeRevokesTheGrantedScopesThatNeedItAndSaysSo() {
+		AccessRequest request = submit(required("students.basic"), optional("students.dob"),
+				justified("students.sen_needs", false), required("school"));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE",
+				List.of("students.basic", "students.dob", "students.sen_needs", "school"), null);
+		confirm(school.secondAdministrator(), "CONFIRM");
+		scenario.runJobs(instance.getId());
+		app.resetRequests();
+
+		String revocation = revocations.revoke(school.urn(), appId, "students.basic", school.administrator(),
+				"No longer needed");
+
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("school");
+		assertThat(dataFlow.check(school.urn(), appId, "students.sen_needs").allowed()).isFalse();
+		ProcessInstance revocationInstance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(revocation)
+			.singleResult();
+		assertThat((String) runtimeService.getVariable(revocationInstance.getId(),
+				GrantRevocationProcess.DEPENDANTS_REVOKED))
+			.contains("students.sen_needs (needs students.basic)", "students.dob (needs students.basic)");
+		scenario.runJobs(revocationInstance.getId());
+		LoggedRequest webhook = onlyWebhook();
+		assertThat(webhook.getBodyAsString()).contains("\"students.sen_needs\":\"students.basic\"")
+			.contains("\"students.dob\":\"students.basic\"");
+		assertThat(jdbc.sql("select revoke_reason from scope_grant where request_id = :id and scope = 'students.sen_needs'")
+			.param("id", request.id())
+			.query(String.class)
+			.single()).isEqualTo("Revoked with students.basic, which it needs: No longer needed");
+	}
+
+	@Test
+	void aPurposeThatLooksLikeAPlaceholderIsMailedAsTheAppWroteIt() throws Exception {
+		AccessRequest request = service.submit(appId, new AccessRequestSubmission(school.urn(),
+				"Homework ${purpose} and ${oops}", List.of(required("school"))), null).request();
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE", List.of("school"), null);
+
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).isEnded();
+		assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+		assertThat(smtp.getReceivedMessages()).anySatisfy(
+				mail -> assertThat(GreenMailUtil.getBody(mail)).contains("Homework ${purpose} and ${oops}"));
+		assertThat(onlyWebhook().getHeader("X-SDA-Event")).isEqualTo("access-request.approved");
 	}
 
 	@Test

@@ -422,6 +422,43 @@ class UserInviteProcessTests {
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACCEPTED);
 	}
 
+	@Test
+	void theInvitesSchoolAndSourceGroupComeFromItsRecordNotFromVariables() throws Exception {
+		Invite student = acceptedInvite(SourceGroup.STUDENTS, scenario.aStudentWithEmail(school.urn()).id());
+		Invite staff = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(student);
+		runtimeService.setVariables(instance.getId(), Map.of(UserInviteProcess.SOURCE_GROUP, "STAFF",
+				UserInviteProcess.INVITE_ID, staff.id(), UserInviteProcess.SCHOOL_URN, "999999"));
+		Task task = assignPermissionsTask(instance);
+
+		assertRefusedTask(task, permissions("ADMINISTRATOR"), "Not for STUDENTS");
+		scenario.complete(task, school.administrator(), permissions("STUDENT"));
+
+		assertThat(service.find(student.id()).orElseThrow())
+			.satisfies(active -> assertThat(active.status()).isEqualTo(InviteStatus.ACTIVE))
+			.satisfies(active -> assertThat(active.permissions()).containsExactly(Permission.STUDENT));
+		assertThat(service.find(staff.id()).orElseThrow())
+			.satisfies(untouched -> assertThat(untouched.status()).isEqualTo(InviteStatus.ACCEPTED))
+			.satisfies(untouched -> assertThat(untouched.permissions()).isEmpty());
+	}
+
+	@Test
+	void anInstanceBoundToNoInviteSendsNothing() {
+		Invite invite = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		int emails = smtp.getReceivedMessages().length;
+		ProcessInstance forged = runtimeService.createProcessInstanceByKey(UserInviteProcess.KEY)
+			.startBeforeActivity(UserInviteProcess.SEND_INVITATION)
+			.setVariable(UserInviteProcess.INVITE_ID, invite.id())
+			.setVariable(UserInviteProcess.SCHOOL_URN, school.urn())
+			.execute();
+		Job send = managementService.createJobQuery().processInstanceId(forged.getId()).singleResult();
+
+		assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("bound to no invite");
+
+		assertThat(smtp.getReceivedMessages()).hasSize(emails);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+	}
+
 	private Invite inviteOne(SourceGroup group, String personId) {
 		InviteBatch batch = service.invite(school.urn(), new InviteRequest(group, List.of(personId), null),
 				school.administrator());

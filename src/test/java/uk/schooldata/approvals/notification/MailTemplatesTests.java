@@ -1,6 +1,7 @@
 package uk.schooldata.approvals.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 
@@ -33,5 +34,29 @@ class MailTemplatesTests {
 
 		assertThat(mail.html()).isNull();
 		assertThat(mail.text()).contains("Hillside Academy");
+	}
+
+	@Test
+	void aValueThatLooksLikeAPlaceholderIsWrittenAsItIs() {
+		MailTemplates.RenderedMail mail = templates.render("access-request-approved", receiptValues("Homework ${purpose} ${oops} $1 \\"));
+
+		assertThat(mail.text()).contains("Homework ${purpose} ${oops} $1 \\");
+	}
+
+	@Test
+	void refusesATemplateWhosePlaceholderHasNoValue() {
+		Map<String, String> values = new java.util.HashMap<>(receiptValues("Homework"));
+		values.remove("purpose");
+
+		assertThatThrownBy(() -> templates.render("access-request-approved", values))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessage("Mail template access-request-approved has no value for ${purpose}");
+	}
+
+	private static Map<String, String> receiptValues(String purpose) {
+		return Map.of("appName", "Homework Hub", "requestId", "r-1", "schoolUrn", "123456", "purpose", purpose,
+				"approvedScopes", "  - school", "scopes", "  - school", "decidedBy", "admin@hillside.example",
+				"confirmedBy", "not needed", "decidedAt", "2 December 2026 at 09:00 GMT", "deadline",
+				"16 December 2026 at 09:00 GMT");
 	}
 }

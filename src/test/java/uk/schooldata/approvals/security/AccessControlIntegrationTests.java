@@ -208,7 +208,32 @@ class AccessControlIntegrationTests {
 				route(Who.APP, HttpMethod.POST, "/api/schools/" + NORTH + "/invites", 403,
 						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))),
 				route(Who.AUDITOR, HttpMethod.POST, "/api/schools/" + NORTH + "/invites", 403,
-						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))));
+						Map.of("sourceGroup", "STAFF", "personIds", List.of("STF-100001-0001"))),
+				// Camunda's REST API: allow-listed per role, default deny (CamundaApiPolicy).
+				route(Who.OPERATOR, HttpMethod.GET, "/engine-rest/metrics/activity-instance/sum", 200),
+				route(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/metrics/activity-instance/sum", 403),
+				route(Who.AUDITOR, HttpMethod.GET, "/engine-rest/metrics/activity-instance/sum", 403),
+				route(Who.APP, HttpMethod.GET, "/engine-rest/metrics/activity-instance/sum", 403),
+				route(Who.APP, HttpMethod.GET, "/engine-rest/history/process-instance", 403),
+				route(Who.APP, HttpMethod.GET, "/engine-rest/process-definition", 403),
+				route(Who.APP, HttpMethod.POST, "/engine-rest/process-definition/key/data-access-request/submit-form", 403),
+				route(Who.APP, HttpMethod.POST,
+						"/engine-rest/process-definition/key/data-access-request/tenant-id/" + NORTH + "/start", 403),
+				route(Who.NORTH_ADMIN, HttpMethod.POST, "/engine-rest/process-definition/key/school-review-test/start",
+						403),
+				route(Who.NORTH_ADMIN, HttpMethod.POST, "/engine-rest/message", 403, Map.of("messageName", "x")),
+				route(Who.AUDITOR, HttpMethod.POST, "/engine-rest/message", 403, Map.of("messageName", "x")),
+				route(Who.AUDITOR, HttpMethod.POST, "/engine-rest/process-instance/count", 200),
+				route(Who.AUDITOR, HttpMethod.POST, "/engine-rest/history/process-instance", 200),
+				route(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/user/admin@northfield.example/profile", 200),
+				route(Who.NORTH_ADMIN, HttpMethod.PUT, "/engine-rest/user/admin@southbank.example/credentials", 403,
+						Map.of("password", "Taken-Over-1", "authenticatedUserPassword", NORTH_PASSWORD)),
+				route(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/job", 403),
+				route(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/telemetry/data", 403),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda/api/engine/engine/", 200),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda/api/engine/engine/default/task", 401),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", 401),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/camunda/api/admin/auth/user/default", 404));
 	}
 
 	@ParameterizedTest(name = "{0} {1} {2} -> {3}")

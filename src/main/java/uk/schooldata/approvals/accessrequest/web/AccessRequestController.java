@@ -28,6 +28,8 @@ import uk.schooldata.approvals.accessrequest.AccessRequestSubmission;
 import uk.schooldata.approvals.accessrequest.AccessRequests;
 import uk.schooldata.approvals.accessrequest.RequestedScope;
 import uk.schooldata.approvals.security.Caller;
+import uk.schooldata.approvals.web.FieldProblem;
+import uk.schooldata.approvals.web.InvalidRequestException;
 import uk.schooldata.approvals.web.Problems;
 
 /**
@@ -37,6 +39,9 @@ import uk.schooldata.approvals.web.Problems;
 @RestController
 @RequestMapping("/api/access-requests")
 class AccessRequestController {
+
+	/** As long as the column that keeps it. */
+	static final int MAX_IDEMPOTENCY_KEY = 200;
 
 	private final AccessRequestService service;
 
@@ -53,6 +58,10 @@ class AccessRequestController {
 			@AuthenticationPrincipal Caller caller) {
 		if (!caller.isApp()) {
 			throw Problems.forbidden("Only apps submit data access requests, as themselves.");
+		}
+		if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
+			throw new InvalidRequestException(List.of(new FieldProblem("Idempotency-Key",
+					"must be 1 to " + MAX_IDEMPOTENCY_KEY + " characters")));
 		}
 		Submitted submitted = service.submit(caller.id(), submission, idempotencyKey);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequestUri()

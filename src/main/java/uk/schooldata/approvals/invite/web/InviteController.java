@@ -63,16 +63,19 @@ class InviteController {
 		return invites.list(urn, status, sourceGroup);
 	}
 
+	/**
+	 * Another school's invite answers as a missing one does: {@code 404}, so its existence is not told.
+	 */
 	@GetMapping("/api/invites/{id}")
 	Invite get(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
-		mayRead(invite.schoolUrn(), caller);
-		return invite;
+		return invites.find(id)
+			.filter(invite -> caller.canRead(invite.schoolUrn()))
+			.orElseThrow(() -> InviteService.notFound(id));
 	}
 
 	@PostMapping("/api/invites/{id}/reinvite")
 	ResponseEntity<Invite> reinvite(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
+		Invite invite = visible(id, caller);
 		mayManage(invite.schoolUrn(), caller);
 		return ResponseEntity.accepted().body(invites.reinvite(id));
 	}
@@ -86,9 +89,15 @@ class InviteController {
 
 	@DeleteMapping("/api/invites/{id}")
 	Invite cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
-		Invite invite = invites.find(id).orElseThrow(() -> InviteService.notFound(id));
+		Invite invite = visible(id, caller);
 		mayManage(invite.schoolUrn(), caller);
 		return invites.cancel(id);
+	}
+
+	private Invite visible(String id, Caller caller) {
+		return invites.find(id)
+			.filter(invite -> caller.canRead(invite.schoolUrn()))
+			.orElseThrow(() -> InviteService.notFound(id));
 	}
 
 	private static void mayManage(String urn, Caller caller) {

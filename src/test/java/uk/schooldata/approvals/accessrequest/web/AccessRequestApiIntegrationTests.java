@@ -10,8 +10,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -28,6 +35,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -68,6 +76,9 @@ class AccessRequestApiIntegrationTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void demoSchoolsOnboarded() {
@@ -227,6 +238,94 @@ class AccessRequestApiIntegrationTests {
 				Map.of("variables", Map.of("schoolUrn", Map.of("value", SOUTH), "purpose", Map.of("value", "x"),
 						"scopes", Map.of("value", "[{\"name\": \"no.such.scope\"}]")))), 400, "scopes[0].name",
 				"not a known scope");
+	}
+
+	@Test
+	void anIdempotencyKeyLongerThanTwoHundredCharactersIsRefusedAndNothingIsWritten() {
+		long before = requestCount();
+
+		assertRefused(submit("k".repeat(201), SOUTH, Map.of("name", "school", "required", true)), 400,
+				"Idempotency-Key", "1 to 200 characters");
+
+		assertThat(requestCount()).isEqualTo(before);
+		assertThat(submit("k".repeat(200), SOUTH, Map.of("name", "school", "required", true)).getStatusCode())
+			.isEqualTo(HttpStatus.ACCEPTED);
+	}
+
+	@Test
+	void fiveSimultaneousSubmissionsWithOneKeyMakeOneRequest() throws Exception {
+		List<ResponseEntity<String>> answers = simultaneously(5,
+				() -> submit("key-race", SOUTH, Map.of("name", "calendar", "required", true)));
+
+		assertThat(answers).extracting(answer -> answer.getStatusCode().value())
+			.containsOnlyOnce(202)
+			.allSatisfy(status -> assertThat(status).isIn(200, 202, 409));
+		assertThat(answers).filteredOn(answer -> answer.getStatusCode().value() == 409)
+			.allSatisfy(answer -> assertThat(answer.getBody()).contains("simultaneous-submission"));
+		assertThat(jdbc.sql("select count(*) from access_request where idempotency_key = 'key-race'")
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	@Test
+	void twoIdenticalSubmissionsAtTheSameInstantLeaveOnePendingRequest() throws Exception {
+		List<ResponseEntity<String>> answers = simultaneously(2,
+				() -> submit(null, NORTH, Map.of("name", "staff_members.basic", "required", true)));
+
+		assertThat(answers).extracting(answer -> answer.getStatusCode().value())
+			.allSatisfy(status -> assertThat(status).isIn(202, 409))
+			.contains(202);
+		assertThat(jdbc.sql("""
+				select count(*) from access_request
+				where app_id = 'demo-app' and school_urn = :urn and status in ('PENDING', 'AWAITING_SECOND_APPROVAL')
+				""").param("urn", NORTH).query(Long.class).single()).isOne();
+	}
+
+	@Test
+	void twoSimultaneousCompletionsOfOneReviewHaveOneWinner() throws Exception {
+		String id = JsonPath.read(submit(null, NORTH, Map.of("name", "calendar", "required", true)).getBody(), "$.id");
+		String task = await().atMost(Duration.ofSeconds(10)).until(() -> reviewTaskOf(id), found -> found != null);
+
+		List<ResponseEntity<String>> answers = simultaneously(2, () -> call("admin@northfield.example", "northfield",
+				HttpMethod.POST, "/engine-rest/task/" + task + "/submit-form",
+				Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"), "approvedScopes",
+						Map.of("value", "[\"calendar\"]", "type", "Json")))));
+
+		assertThat(answers).extracting(answer -> answer.getStatusCode().value())
+			.containsOnlyOnce(204)
+			.allSatisfy(status -> assertThat(status).isIn(204, 400, 404, 409));
+		assertThat(jdbc.sql("select status from access_request where id = :id").param("id", id).query(String.class)
+			.single()).isEqualTo("APPROVED");
+		assertThat(jdbc.sql("select count(*) from scope_grant where request_id = :id").param("id", id)
+			.query(Long.class)
+			.single()).isOne();
+	}
+
+	private <T> List<T> simultaneously(int callers, Callable<T> call) throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(callers);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<T>> futures = new ArrayList<>();
+			for (int i = 0; i < callers; i++) {
+				futures.add(pool.submit(() -> {
+					start.await();
+					return call.call();
+				}));
+			}
+			start.countDown();
+			List<T> results = new ArrayList<>();
+			for (Future<T> future : futures) {
+				results.add(future.get(30, TimeUnit.SECONDS));
+			}
+			return results;
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private long requestCount() {
+		return jdbc.sql("select count(*) from access_request").query(Long.class).single();
 	}
 
 	@Test

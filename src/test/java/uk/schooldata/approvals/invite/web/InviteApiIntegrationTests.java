@@ -15,10 +15,13 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -47,6 +50,7 @@ import uk.schooldata.approvals.mis.StaffMember;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.demo.enabled=true")
 @ActiveProfiles("test")
 @DirtiesContext // one Camunda engine alive at a time: see ProcessTest
+@ExtendWith(OutputCaptureExtension.class)
 class InviteApiIntegrationTests {
 
 	static final String NORTH = "100001";
@@ -123,6 +127,20 @@ class InviteApiIntegrationTests {
 	}
 
 	@Test
+	void aRefusedAcceptanceNeverWritesTheStillValidTokenToTheLog(CapturedOutput output) {
+		StaffMember member = staffWithEmail(5);
+		inviteStaff(member.id());
+		String token = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(member.email()),
+				found -> found != null);
+
+		assertThat(accept(token, "MYSPACE", "m-1").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(accept(token, "GOOGLE", "g-5").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(accept(token, "GOOGLE", "g-5").getStatusCode()).isEqualTo(HttpStatus.GONE);
+
+		assertThat(output.getAll()).contains("/api/invitations/{token}/accept").doesNotContain(token);
+	}
+
+	@Test
 	void refusesBadTokensUnknownProvidersAndLinkingAnAccountTwice() {
 		assertThat(accept("a".repeat(43), "GOOGLE", "g-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 		ResponseEntity<String> unknownProvider = accept("a".repeat(43), "MYSPACE", "m-1");
@@ -188,12 +206,17 @@ class InviteApiIntegrationTests {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(get(south, southPassword, "/api/schools/" + NORTH + "/invites").getStatusCode())
 			.isEqualTo(HttpStatus.FORBIDDEN);
+		// Another school's invite answers as a missing one: its existence is not told.
 		assertThat(get(south, southPassword, "/api/invites/" + inviteId).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(get(south, southPassword, "/api/invites/no-such-invite").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(call(south, southPassword, HttpMethod.DELETE, "/api/invites/" + inviteId, null).getStatusCode())
-			.isEqualTo(HttpStatus.FORBIDDEN);
+			.isEqualTo(HttpStatus.NOT_FOUND);
 		assertThat(call(south, southPassword, HttpMethod.POST, "/api/invites/" + inviteId + "/reinvite", null)
-			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+			.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(), "$.status"))
+			.isIn("PENDING", "SENT");
 		assertThat(http.getForEntity("/api/schools/" + NORTH + "/invites", String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.exchange("/api/invites/" + inviteId, HttpMethod.DELETE, null, String.class).getStatusCode())
