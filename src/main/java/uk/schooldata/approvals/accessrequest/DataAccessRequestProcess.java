@@ -20,6 +20,7 @@ public class DataAccessRequestProcess {
 
 	public static final String KEY = "data-access-request";
 
+	public static final String PREPARE_REVIEW = "Task_PrepareReview";
 	public static final String FIX_MIS_PERMISSIONS = "Task_FixMisPermissions";
 	public static final String DECIDE = "SubProcess_Decide";
 	public static final String REVIEW = "Task_ReviewRequest";

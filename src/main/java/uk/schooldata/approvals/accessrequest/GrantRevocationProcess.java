@@ -1,14 +1,6 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
@@ -18,7 +10,8 @@ import uk.schooldata.approvals.workflow.SchoolTenants;
 /**
  * The {@code grant-revocation} process ({@code processes/grant-revocation.bpmn}): a school administrator revokes one
  * scope or all of an app's scopes. The grants end in the starting transaction, so data stops at once; the app is told
- * afterwards. Business key: the revocation id.
+ * afterwards. Business key: the revocation id; the revocation's row ({@link GrantRevocations}) is the record of who
+ * revoked what and why, and the variables are only for Cockpit to show.
  */
 @Component
 public class GrantRevocationProcess {
@@ -32,14 +25,10 @@ public class GrantRevocationProcess {
 	public static final String APP_ID = "appId";
 	/** Comma-separated; empty for every scope the app holds. */
 	public static final String SCOPES = "scopes";
-	public static final String REVOKED_BY = "revokedBy";
-	public static final String REASON = "reason";
 	/** Comma-separated: the scopes that were in force and are now revoked, dependants included. */
 	public static final String REVOKED_SCOPES = "revokedScopes";
 	/** For the history: each scope revoked because it depends on a revoked one, as "scope (needs parent)". */
 	public static final String DEPENDANTS_REVOKED = "dependantsRevoked";
-
-	private static final Pattern DEPENDANT = Pattern.compile("(\\S+) \\(needs (\\S+)\\)");
 
 	private final RuntimeService runtimeService;
 
@@ -47,34 +36,13 @@ public class GrantRevocationProcess {
 		this.runtimeService = runtimeService;
 	}
 
-	ProcessInstance start(String schoolUrn, String appId, List<String> scopes, String revokedBy, String reason) {
-		return runtimeService.startProcessInstanceByKey(KEY, UUID.randomUUID().toString(), Variables.createVariables()
-			.putValue(SCHOOL_URN, schoolUrn)
-			.putValue(APP_ID, appId)
-			.putValue(SCOPES, String.join(",", scopes))
-			.putValue(REVOKED_BY, revokedBy)
-			.putValue(REASON, reason));
-	}
-
-	static List<String> revokedScopes(VariableScope scope) {
-		return DataAccessRequestProcess.strings(scope.getVariable(REVOKED_SCOPES));
-	}
-
 	/**
-	 * @return each dependant scope revoked with its parent, and that parent
+	 * Starts the revocation's instance; its start listener binds it to the revocation.
 	 */
-	static Map<String, String> dependantsRevoked(VariableScope scope) {
-		Map<String, String> dependants = new LinkedHashMap<>();
-		for (String entry : DataAccessRequestProcess.strings(scope.getVariable(DEPENDANTS_REVOKED))) {
-			Matcher dependant = DEPENDANT.matcher(entry);
-			if (dependant.matches()) {
-				dependants.put(dependant.group(1), dependant.group(2));
-			}
-		}
-		return dependants;
-	}
-
-	static String dependant(String scope, String parent) {
-		return scope + " (needs " + parent + ")";
+	ProcessInstance start(Revocation revocation) {
+		return runtimeService.startProcessInstanceByKey(KEY, revocation.id(), Variables.createVariables()
+			.putValue(SCHOOL_URN, revocation.schoolUrn())
+			.putValue(APP_ID, revocation.appId())
+			.putValue(SCOPES, String.join(",", revocation.asked())));
 	}
 }

@@ -23,25 +23,28 @@ class NotifyRevocationDelegate implements JavaDelegate {
 
 	static final String EVENT = "grants.revoked";
 
+	private final GrantRevocations revocations;
+
 	private final Apps apps;
 
 	private final Webhooks webhooks;
 
-	NotifyRevocationDelegate(Apps apps, Webhooks webhooks) {
+	NotifyRevocationDelegate(GrantRevocations revocations, Apps apps, Webhooks webhooks) {
+		this.revocations = revocations;
 		this.apps = apps;
 		this.webhooks = webhooks;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String appId = (String) execution.getVariable(GrantRevocationProcess.APP_ID);
-		String urn = (String) execution.getVariable(GrantRevocationProcess.SCHOOL_URN);
-		WebhookTarget target = apps.webhookTarget(appId);
-		webhooks.send(target.url(), target.secret(), EVENT, execution.getProcessBusinessKey(),
-				new GrantsRevoked(urn, GrantRevocationProcess.revokedScopes(execution),
-						(String) execution.getVariable(GrantRevocationProcess.REASON),
-						GrantRevocationProcess.dependantsRevoked(execution)));
-		LOG.info("App {} told that school {} revoked scopes", appId, urn);
+		Revocation revocation = revocations.boundTo(execution.getProcessInstanceId());
+		if (revocation.revokedAt() == null) {
+			throw new DecisionNotOnRecordException("Revocation " + revocation.id() + " has ended no grants yet.");
+		}
+		WebhookTarget target = apps.webhookTarget(revocation.appId());
+		webhooks.send(target.url(), target.secret(), EVENT, revocation.id(), new GrantsRevoked(revocation.schoolUrn(),
+				revocation.revokedScopes(), revocation.reason(), revocation.dependantsRevoked()));
+		LOG.info("App {} told that school {} revoked scopes", revocation.appId(), revocation.schoolUrn());
 	}
 
 	/**

@@ -1,6 +1,10 @@
 package uk.schooldata.approvals.accessrequest;
 
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -10,17 +14,20 @@ import org.springframework.web.ErrorResponseException;
 import uk.schooldata.approvals.web.Problems;
 
 /**
- * Starts a revocation for grants in force; refuses one that would revoke nothing.
+ * Records and starts a revocation for grants in force; refuses one that would revoke nothing.
  */
 @Service
 public class Revocations {
 
 	private final Grants grants;
 
+	private final GrantRevocations revocations;
+
 	private final GrantRevocationProcess process;
 
-	Revocations(Grants grants, GrantRevocationProcess process) {
+	Revocations(Grants grants, GrantRevocations revocations, GrantRevocationProcess process) {
 		this.grants = grants;
+		this.revocations = revocations;
 		this.process = process;
 	}
 
@@ -38,7 +45,10 @@ public class Revocations {
 							+ " at school " + schoolUrn + "."),
 					null);
 		}
-		return process.start(schoolUrn, appId, scope == null ? List.of() : List.of(scope), revokedBy, reason)
-			.getBusinessKey();
+		Revocation revocation = new Revocation(UUID.randomUUID().toString(), schoolUrn, appId, scope, revokedBy, reason,
+				ClockUtil.getCurrentTime().toInstant(), null, List.of(), Map.of());
+		revocations.add(revocation);
+		process.start(revocation);
+		return revocation.id();
 	}
 }

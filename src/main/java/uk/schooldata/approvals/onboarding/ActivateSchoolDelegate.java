@@ -20,7 +20,7 @@ class ActivateSchoolDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
+		String urn = schools.boundTo(execution.getProcessInstanceId()).urn();
 		schools.markActive(urn, ClockUtil.getCurrentTime().toInstant());
 		LOG.info("School {} is active", urn);
 	}

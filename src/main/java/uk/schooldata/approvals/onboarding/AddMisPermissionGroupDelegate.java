@@ -20,16 +20,20 @@ class AddMisPermissionGroupDelegate implements JavaDelegate {
 
 	private final MisConnector mis;
 
-	AddMisPermissionGroupDelegate(MisConnector mis) {
+	private final Schools schools;
+
+	AddMisPermissionGroupDelegate(MisConnector mis, Schools schools) {
 		this.mis = mis;
+		this.schools = schools;
 	}
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
+		School school = schools.boundTo(execution.getProcessInstanceId());
+		String urn = school.urn();
 		MisPermissionGroup group = SchoolOnboardingProcess.misPermissionGroup(execution);
 		try {
-			mis.addUserToGroup(urn, SchoolOnboardingProcess.misUserId(execution), group);
+			mis.addUserToGroup(urn, school.misUserId(), group);
 		}
 		catch (MisRefusedException refusal) {
 			throw MisRefusals.asBpmnError(refusal);

@@ -19,7 +19,7 @@ class CancelOnboardingDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
+		String urn = schools.boundTo(execution.getProcessInstanceId()).urn();
 		schools.markCancelled(urn);
 		LOG.info("School {}: onboarding cancelled by a platform operator", urn);
 	}

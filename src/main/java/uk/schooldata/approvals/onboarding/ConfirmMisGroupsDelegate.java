@@ -34,16 +34,17 @@ class ConfirmMisGroupsDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
+		School school = schools.boundTo(execution.getProcessInstanceId());
+		String urn = school.urn();
 		MisUser user;
 		try {
-			user = mis.readUser(urn, SchoolOnboardingProcess.misUserId(execution));
+			user = mis.readUser(urn, school.misUserId());
 		}
 		catch (MisRefusedException refusal) {
 			throw MisRefusals.asBpmnError(refusal);
 		}
 		List<MisPermissionGroup> required = SchoolOnboardingProcess
-			.requiredGroups(SchoolOnboardingProcess.usesSchoolBooking(execution));
+			.requiredGroups(school.usesSchoolBooking());
 		List<String> missing = required.stream()
 			.filter(group -> !user.isIn(group))
 			.map(MisPermissionGroup::misName)

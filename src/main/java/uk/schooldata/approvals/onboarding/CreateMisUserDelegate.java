@@ -33,7 +33,7 @@ class CreateMisUserDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
+		String urn = schools.boundTo(execution.getProcessInstanceId()).urn();
 		MisUser user;
 		try {
 			user = mis.createPlatformUser(urn, platformUsername);

@@ -27,9 +27,8 @@ class CreateSchoolAccessDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
-		School school = schools.findByUrn(urn)
-			.orElseThrow(() -> new IllegalStateException("School " + urn + " is not registered"));
+		School school = schools.boundTo(execution.getProcessInstanceId());
+		String urn = school.urn();
 		identities.createTenant(urn, school.name());
 		String administrator = identities.addAdministrator(urn, school.contactEmail());
 		execution.setVariable(SchoolOnboardingProcess.FIRST_ADMINISTRATOR, administrator);

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.notification.Mailer;
+import uk.schooldata.approvals.security.SchoolIdentities;
 
 /**
  * Tells the school's contact that the MIS side is ready.
@@ -31,13 +32,12 @@ class EmailSchoolDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		String urn = SchoolOnboardingProcess.urn(execution);
-		School school = schools.findByUrn(urn)
-			.orElseThrow(() -> new IllegalStateException("School " + urn + " is not registered"));
+		School school = schools.boundTo(execution.getProcessInstanceId());
+		String urn = school.urn();
 		mailer.send(school.contactEmail(), TEMPLATE,
 				Map.of("schoolName", school.name(), "urn", urn, "misUserId", school.misUserId(), "misGroups",
 						"  - " + String.join("\n  - ", school.confirmedMisGroups()), "administrator",
-						(String) execution.getVariable(SchoolOnboardingProcess.FIRST_ADMINISTRATOR)));
+						SchoolIdentities.administratorId(school.contactEmail())));
 		LOG.info("School {}: onboarding email sent", urn);
 	}
 }

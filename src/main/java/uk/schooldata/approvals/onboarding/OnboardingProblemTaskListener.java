@@ -31,7 +31,7 @@ class OnboardingProblemTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String urn = SchoolOnboardingProcess.urn(task);
+		String urn = schools.boundTo(task.getProcessInstanceId()).urn();
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> {
 				schools.recordProblem(urn, (String) task.getVariable(SchoolOnboardingProcess.PROBLEM));

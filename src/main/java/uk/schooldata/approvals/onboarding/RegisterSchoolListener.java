@@ -32,7 +32,7 @@ class RegisterSchoolListener implements ExecutionListener {
 		if (execution.getProcessBusinessKey() == null) {
 			execution.setProcessBusinessKey(registration.urn());
 		}
-		schools.register(registration, ClockUtil.getCurrentTime().toInstant());
+		schools.register(registration, ClockUtil.getCurrentTime().toInstant(), execution.getProcessInstanceId());
 		LOG.info("School {} registered; onboarding started", registration.urn());
 	}
 }

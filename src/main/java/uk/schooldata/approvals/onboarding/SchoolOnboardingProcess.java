@@ -97,18 +97,6 @@ public class SchoolOnboardingProcess {
 			.toList();
 	}
 
-	static String urn(VariableScope scope) {
-		return (String) scope.getVariable(URN);
-	}
-
-	static boolean usesSchoolBooking(VariableScope scope) {
-		return Boolean.TRUE.equals(scope.getVariable(USES_SCHOOL_BOOKING));
-	}
-
-	static String misUserId(VariableScope scope) {
-		return (String) scope.getVariable(MIS_USER_ID);
-	}
-
 	static MisPermissionGroup misPermissionGroup(VariableScope scope) {
 		String misName = (String) scope.getVariable(MIS_PERMISSION_GROUP);
 		return MisPermissionGroup.fromMisName(misName)

@@ -37,11 +37,27 @@ public class Schools {
 	}
 
 	/**
+	 * The school the {@code school-onboarding} instance works on, bound when it started; never found through a
+	 * variable.
+	 *
+	 * @throws IllegalStateException when the instance is bound to no school
+	 */
+	School boundTo(String processInstanceId) {
+		String urn = jdbc.sql("select urn from school where onboarding_instance_id = :instance")
+			.param("instance", processInstanceId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " is bound to no school: only a registration starts an onboarding."));
+		return findByUrn(urn).orElseThrow();
+	}
+
+	/**
 	 * Records a new school as {@link OnboardingStatus#ONBOARDING}, or starts a cancelled one again.
 	 *
 	 * @throws SchoolAlreadyRegisteredException when the school is onboarding or onboarded already
 	 */
-	void register(SchoolRegistration registration, Instant now) {
+	void register(SchoolRegistration registration, Instant now, String processInstanceId) {
 		Optional<OnboardingStatus> existing = findByUrn(registration.urn()).map(School::status);
 		if (existing.isPresent() && existing.get().isInProgressOrDone()) {
 			throw new SchoolAlreadyRegisteredException(registration.urn(), existing.get());
@@ -50,17 +66,20 @@ public class Schools {
 			jdbc.sql("""
 					update school set name = :name, contact_email = :contactEmail,
 					  uses_school_booking = :usesSchoolBooking, status = 'ONBOARDING', mis_user_id = null,
-					  problem = null, registered_at = :now, activated_at = null
+					  problem = null, registered_at = :now, activated_at = null, onboarding_instance_id = :instance
 					where urn = :urn
-					""").params(columnsOf(registration)).param("now", Timestamp.from(now)).update();
+					""").params(columnsOf(registration)).param("now", Timestamp.from(now))
+				.param("instance", processInstanceId).update();
 			jdbc.sql("delete from school_mis_group where urn = :urn").param("urn", registration.urn()).update();
 			return;
 		}
 		try {
 			jdbc.sql("""
-					insert into school (urn, name, contact_email, uses_school_booking, status, registered_at)
-					values (:urn, :name, :contactEmail, :usesSchoolBooking, 'ONBOARDING', :now)
-					""").params(columnsOf(registration)).param("now", Timestamp.from(now)).update();
+					insert into school (urn, name, contact_email, uses_school_booking, status, registered_at,
+					  onboarding_instance_id)
+					values (:urn, :name, :contactEmail, :usesSchoolBooking, 'ONBOARDING', :now, :instance)
+					""").params(columnsOf(registration)).param("now", Timestamp.from(now))
+				.param("instance", processInstanceId).update();
 		}
 		catch (DuplicateKeyException ex) {
 			// Registered by a concurrent request since we looked.

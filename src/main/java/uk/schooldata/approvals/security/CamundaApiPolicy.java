@@ -118,11 +118,16 @@ class CamundaApiPolicy {
 	}
 
 	/**
-	 * The webapps' own APIs ({@code /camunda/api/{app}/...}): signing in and out for everybody (apps are stopped at
-	 * the login itself), Cockpit's queries for auditors, the Welcome app for staff, Admin for operators only.
+	 * The webapps' own APIs ({@code /camunda/api/{app}/...}): their plugins' static files and signing in and out for
+	 * everybody (apps are stopped at the login itself), Cockpit's queries for auditors, the Welcome app for staff,
+	 * Admin for operators only.
 	 */
 	Optional<Rule> webapp(String app, String method, String path, boolean signedIn, Set<String> groups) {
 		Rule any = new Rule(Set.of(), method, PARSER.parse("/**"), BodyRule.NONE);
+		if ("GET".equals(method) && path.matches("^/plugin/[^/]+/static/.+$")) {
+			// The plugins' scripts and styles: each webapp loads them before anyone signs in.
+			return Optional.of(any);
+		}
 		if ("admin".equals(app)) {
 			boolean auth = ("GET".equals(method) && path.matches("^/auth/user/[^/]+/?$"))
 					|| ("POST".equals(method) && path.matches("^/auth/user/[^/]+/(login/[^/]+|logout)/?$"));

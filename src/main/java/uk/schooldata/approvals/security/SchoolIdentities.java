@@ -61,7 +61,7 @@ public class SchoolIdentities {
 	 * @return the administrator's user id: the email address in lower case
 	 */
 	public String addAdministrator(String urn, String email) {
-		String userId = email.toLowerCase(Locale.ROOT);
+		String userId = administratorId(email);
 		if (identityService.createUserQuery().userId(userId).count() == 0) {
 			User user = identityService.newUser(userId);
 			user.setEmail(email);
@@ -82,6 +82,13 @@ public class SchoolIdentities {
 			identityService.createTenantUserMembership(urn, userId);
 		}
 		return userId;
+	}
+
+	/**
+	 * The user id of the administrator with this email address: the address in lower case.
+	 */
+	public static String administratorId(String email) {
+		return email.toLowerCase(Locale.ROOT);
 	}
 
 	/**

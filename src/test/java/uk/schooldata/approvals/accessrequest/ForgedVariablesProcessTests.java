@@ -173,6 +173,18 @@ class ForgedVariablesProcessTests {
 	}
 
 	@Test
+	void aReviewIsPreparedOnlyForTheRequestThatStartedItsInstance() {
+		AccessRequest request = submit(appId, required("school"));
+
+		assertThatThrownBy(() -> startAt(DataAccessRequestProcess.PREPARE_REVIEW, request))
+			.hasMessageContaining("bound to no data access request");
+
+		assertThat(taskService.createTaskQuery().taskDefinitionKey(DataAccessRequestProcess.REVIEW)
+			.processVariableValueEquals(DataAccessRequestProcess.REQUEST_ID, request.id())
+			.count()).isOne();
+	}
+
+	@Test
 	void grantsAreRecordedOnceSoARevokedGrantStaysRevoked() {
 		AccessRequest request = submit(appId, required("school"));
 		ProcessInstance instance = instanceOf(request);
@@ -244,6 +256,43 @@ class ForgedVariablesProcessTests {
 		managementService.executeJob(reminder.getId());
 
 		assertThat(smtp.getReceivedMessages()).hasSize(emails);
+	}
+
+	@Test
+	void aRevocationIsWhatTheSchoolRecordedNotWhatVariablesSay() {
+		AccessRequest request = submit(appId, required("school"), required("calendar"));
+		complete(reviewOf(request), school.administrator(), Variables.putValue(DataAccessRequestProcess.DECISION, "APPROVE")
+			.putValue(DataAccessRequestProcess.APPROVED_SCOPES, DataAccessRequestProcess.json(List.of("school", "calendar"))));
+		app.resetRequests();
+
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(GrantRevocationProcess.KEY)
+			.startBeforeActivity(GrantRevocationProcess.REVOKE_GRANTS)
+			.setVariable(GrantRevocationProcess.SCHOOL_URN, school.urn())
+			.setVariable(GrantRevocationProcess.APP_ID, appId)
+			.setVariable(GrantRevocationProcess.SCOPES, "")
+			.execute()).hasMessageContaining("bound to no revocation");
+		ProcessInstance forgedNotice = runtimeService.createProcessInstanceByKey(GrantRevocationProcess.KEY)
+			.startBeforeActivity(GrantRevocationProcess.NOTIFY_APP)
+			.setVariable(GrantRevocationProcess.SCHOOL_URN, school.urn())
+			.setVariable(GrantRevocationProcess.APP_ID, appId)
+			.execute();
+		Job notice = managementService.createJobQuery().processInstanceId(forgedNotice.getId()).singleResult();
+		assertThatThrownBy(() -> managementService.executeJob(notice.getId()))
+			.hasMessageContaining("bound to no revocation");
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope)
+			.containsExactlyInAnyOrder("school", "calendar");
+
+		String revocation = revocations.revoke(school.urn(), appId, "calendar", school.administrator(), "Not needed");
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
+			.processInstanceBusinessKey(revocation)
+			.singleResult();
+		runtimeService.setVariable(instance.getId(), GrantRevocationProcess.SCOPES, "school");
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceModification(instance.getId())
+			.startBeforeActivity(GrantRevocationProcess.REVOKE_GRANTS)
+			.execute()).hasMessageContaining("ended its grants already");
+
+		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("school");
+		app.verify(0, postRequestedFor(urlEqualTo("/hooks")));
 	}
 
 	private AccessRequest awaitingSecondApproval() {

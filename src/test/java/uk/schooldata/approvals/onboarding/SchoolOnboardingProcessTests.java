@@ -79,6 +79,27 @@ class SchoolOnboardingProcessTests {
 	}
 
 	@Test
+	void anInstanceStartedPastTheRegistrationWorksOnNoSchool() {
+		SchoolRegistration school = SchoolRegistrations.hillsideAcademy();
+		ProcessInstance registered = onboarding.start(school);
+		ProcessInstance forged = runtimeService.createProcessInstanceByKey(SchoolOnboardingProcess.KEY)
+			.startBeforeActivity(SchoolOnboardingProcess.CREATE_MIS_USER)
+			.setVariable(SchoolOnboardingProcess.URN, school.urn())
+			.execute();
+
+		assertThatThrownBy(() -> runJobsOf(forged)).hasMessageContaining("bound to no school");
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(SchoolOnboardingProcess.KEY)
+			.startBeforeActivity(SchoolOnboardingProcess.ACTIVATE_SCHOOL)
+			.setVariable(SchoolOnboardingProcess.URN, school.urn())
+			.execute()).hasMessageContaining("bound to no school");
+
+		assertThat(simulator.user(school.urn(), PLATFORM_USERNAME)).isEmpty();
+		assertThat(schools.findByUrn(school.urn()).orElseThrow().status()).isEqualTo(OnboardingStatus.ONBOARDING);
+		runJobsOf(registered);
+		assertThat(schools.findByUrn(school.urn()).orElseThrow().status()).isEqualTo(OnboardingStatus.ACTIVE);
+	}
+
+	@Test
 	void createsMisUserAddsSixGroupsConfirmsThemAndActivatesTheSchool() {
 		SchoolRegistration school = SchoolRegistrations.hillsideAcademy();
 

@@ -46,7 +46,7 @@ class SchoolsTests {
 	@Test
 	void findsASchoolWithItsConfirmedMisGroupsOnOneConnectionAtATime() {
 		SchoolRegistration hillside = SchoolRegistrations.hillsideAcademy("200001");
-		schools.register(hillside, NOW);
+		schools.register(hillside, NOW, "instance-of-" + hillside.urn());
 		schools.recordConfirmedMisGroups(hillside.urn(), List.of("Class Teacher", "Administration Assistant"), NOW);
 		schools.markActive(hillside.urn(), NOW);
 

@@ -329,6 +329,7 @@ class ForgedDecisionsIntegrationTests {
 			.statusCode()).isEqualTo(403);
 		assertThat(cockpit.put(WebappSession.engine("/process-instance/" + instanceOf(request) + "/suspended"),
 				"{\"suspended\": true}").statusCode()).isEqualTo(403);
+		assertThat(cockpit.get(WebappSession.engine("/metrics/activity-instance/sum")).statusCode()).isEqualTo(403);
 
 		assertThat(taskService.getTaskComments(review)).isEmpty();
 		assertThat(taskService.createTaskQuery().taskId(review).singleResult().getAssignee()).isNull();
