@@ -56,6 +56,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
 import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 import uk.schooldata.approvals.apps.Apps;
 
@@ -568,17 +569,7 @@ class DataAccessRequestProcessTests {
 	 * Completes the task as the user, signed in with their groups and tenants as Tasklist or the REST API would.
 	 */
 	private void complete(Task task, String administrator, Map<String, Object> variables) {
-		identityService.setAuthentication(administrator,
-				identityService.createGroupQuery().groupMember(administrator).list().stream().map(group -> group.getId())
-					.toList(),
-				identityService.createTenantQuery().userMember(administrator).includingGroupsOfUser(true).list()
-					.stream().map(tenant -> tenant.getId()).toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		SignedIn.complete(identityService, taskService, task.getId(), administrator, variables);
 	}
 
 	private void executeTimer(ProcessInstance instance, String activityId) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.mis.Contact;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.StaffMember;
@@ -136,18 +137,7 @@ class InviteScenario {
 	 * Completes the task as the user, signed in with their groups and tenants as Tasklist or the REST API would.
 	 */
 	void complete(Task task, String userId, Map<String, Object> variables) {
-		identityService.setAuthentication(userId,
-				identityService.createGroupQuery().groupMember(userId).list().stream().map(group -> group.getId())
-					.toList(),
-				identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
-					.map(tenant -> tenant.getId())
-					.toList());
-		try {
-			taskService.complete(task.getId(), variables);
-		}
-		finally {
-			identityService.clearAuthentication();
-		}
+		SignedIn.complete(identityService, taskService, task.getId(), userId, variables);
 	}
 
 	/**

@@ -44,6 +44,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 
+import uk.schooldata.approvals.DemoSchools;
 import uk.schooldata.approvals.TestMailServer;
 
 /**
@@ -120,14 +121,7 @@ class ForgedDecisionsIntegrationTests {
 		if (identityService.createUserQuery().userId(NORTH_DEPUTY).count() == 1) {
 			return;
 		}
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(JsonPath.<String>read(
-					as("demo", "demo").getForEntity("/api/schools/" + NORTH, String.class).getBody(), "$.status"))
-				.isEqualTo("ACTIVE"));
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(JsonPath.<String>read(
-					as("demo", "demo").getForEntity("/api/schools/" + SOUTH, String.class).getBody(), "$.status"))
-				.isEqualTo("ACTIVE"));
+		DemoSchools.awaitActive(http, NORTH, SOUTH);
 		schoolIdentities.addAdministrator(NORTH, NORTH_DEPUTY);
 		User deputy = identityService.createUserQuery().userId(NORTH_DEPUTY).singleResult();
 		deputy.setPassword(DEPUTY_PASSWORD);

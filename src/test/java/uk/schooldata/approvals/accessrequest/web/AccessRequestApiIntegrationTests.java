@@ -46,6 +46,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
 
+import uk.schooldata.approvals.DemoSchools;
 import uk.schooldata.approvals.TestMailServer;
 
 /**
@@ -82,10 +83,7 @@ class AccessRequestApiIntegrationTests {
 
 	@BeforeEach
 	void demoSchoolsOnboarded() {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(JsonPath.<String>read(
-					as("demo", "demo").getForEntity("/api/schools/" + NORTH, String.class).getBody(), "$.status"))
-				.isEqualTo("ACTIVE"));
+		DemoSchools.awaitActive(http, NORTH, SOUTH);
 	}
 
 	@Test

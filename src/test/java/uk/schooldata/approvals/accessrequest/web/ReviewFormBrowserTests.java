@@ -1,9 +1,7 @@
 package uk.schooldata.approvals.accessrequest.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.jayway.jsonpath.JsonPath;
 
+import uk.schooldata.approvals.DemoSchools;
 import uk.schooldata.approvals.Browser;
 
 /**
@@ -56,10 +55,7 @@ class ReviewFormBrowserTests {
 
 	@BeforeEach
 	void demoSchoolOnboarded() {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(JsonPath.<String>read(http.withBasicAuth("demo", "demo")
-				.getForEntity("/api/schools/100001", String.class)
-				.getBody(), "$.status")).isEqualTo("ACTIVE"));
+		DemoSchools.awaitActive(http, DemoSchools.NORTH);
 	}
 
 	@Test

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 
+import uk.schooldata.approvals.DemoSchools;
 import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.StaffMember;
@@ -77,10 +78,7 @@ class InviteApiIntegrationTests {
 
 	@BeforeEach
 	void demoSchoolOnboarded() {
-		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(JsonPath.<String>read(
-					http.withBasicAuth("demo", "demo").getForEntity("/api/schools/" + NORTH, String.class).getBody(),
-					"$.status")).isEqualTo("ACTIVE"));
+		DemoSchools.awaitActive(http, NORTH);
 	}
 
 	@Test
