@@ -261,6 +261,16 @@ class AccessControlIntegrationTests {
 	}
 
 	@Test
+	void aSchoolAdministratorSeesNoOtherPersonsAccount() {
+		List<String> users = JsonPath.read(call(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/user", null).getBody(),
+				"$[*].id");
+
+		assertThat(users).containsExactly("admin@northfield.example");
+		assertThat(call(Who.NORTH_ADMIN, HttpMethod.GET, "/engine-rest/user/admin@southbank.example/profile", null)
+			.getStatusCode().value()).isIn(403, 404);
+	}
+
+	@Test
 	void schoolAdministratorsTasklistFilterListsOnlyTheirOwnSchoolsOpenTasks() {
 		List<String> filters = JsonPath.read(call(Who.NORTH_ADMIN, HttpMethod.GET,
 				"/engine-rest/filter?resourceType=Task", null).getBody(), "$[?(@.name == \"My school's open tasks\")].id");
