@@ -253,6 +253,13 @@ class ForgedDecisionsIntegrationTests {
 				"/engine-rest/process-instance/" + instanceOf(request) + "/variables/purpose",
 				Map.of("value", "Nothing to see")).getStatusCode().value()).isEqualTo(403);
 
+		WebappSession tasklist = WebappSession.signIn(port, NORTH_ADMIN, NORTH_PASSWORD, "tasklist");
+		assertThat(tasklist.put(WebappSession.engine("/task/" + confirmation + "/variables/specialScopeRows"),
+				"{\"value\": \"[]\", \"type\": \"Json\"}").statusCode()).isEqualTo(403);
+		assertThat(tasklist.put(WebappSession.engine("/process-instance/" + instanceOf(request) + "/variables/purpose"),
+				"{\"value\": \"Nothing to see\"}").statusCode()).isEqualTo(403);
+		assertThat(tasklist.get(WebappSession.engine("/metrics/activity-instance/sum")).statusCode()).isEqualTo(403);
+
 		assertThat(taskService.getVariable(confirmation, "specialScopeRows")).hasToString(shown.toString());
 		assertThat(taskService.getVariable(confirmation, "purpose")).isNotEqualTo("Nothing to see");
 	}
