@@ -22,9 +22,14 @@ public class DataAccessRequestProcess {
 
 	public static final String PREPARE_REVIEW = "Task_PrepareReview";
 	public static final String FIX_MIS_PERMISSIONS = "Task_FixMisPermissions";
+	public static final String RECHECK_MIS_TAP = "Task_RecheckMisTap";
+	public static final String MIS_TAP_OPENED = "EndEvent_MisFixed";
 	public static final String DECIDE = "SubProcess_Decide";
 	public static final String REVIEW = "Task_ReviewRequest";
 	public static final String CONFIRM_SPECIAL_CATEGORY = "Task_ConfirmSpecialCategory";
+	public static final String FIRST_REMINDER_DUE = "BoundaryEvent_FirstReminder";
+	public static final String SECOND_REMINDER_DUE = "BoundaryEvent_SecondReminder";
+	public static final String DEADLINE_PASSED = "BoundaryEvent_Expired";
 	public static final String REMIND_ADMINISTRATORS = "Task_RemindAdministrators";
 	public static final String RECORD_GRANTS = "Task_RecordGrants";
 	public static final String EMAIL_APPROVAL_RECEIPT = "Task_EmailApprovalReceipt";

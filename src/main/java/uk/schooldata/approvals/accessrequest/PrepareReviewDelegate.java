@@ -1,6 +1,5 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,11 +32,15 @@ class PrepareReviewDelegate implements JavaDelegate {
 
 	private final Apps apps;
 
-	PrepareReviewDelegate(AccessRequests requests, ScopeCatalogue catalogue, Schools schools, Apps apps) {
+	private final MisTaps misTaps;
+
+	PrepareReviewDelegate(AccessRequests requests, ScopeCatalogue catalogue, Schools schools, Apps apps,
+			MisTaps misTaps) {
 		this.requests = requests;
 		this.catalogue = catalogue;
 		this.schools = schools;
 		this.apps = apps;
+		this.misTaps = misTaps;
 	}
 
 	@Override
@@ -47,18 +50,8 @@ class PrepareReviewDelegate implements JavaDelegate {
 			throw new DecisionNotOnRecordException(request, "it is " + request.status() + ", not waiting for a review");
 		}
 		School school = schools.findByUrn(request.schoolUrn()).orElseThrow();
-		Set<String> missing = new LinkedHashSet<>();
-		request.scopeNames()
-			.forEach(name -> catalogue.get(name)
-				.misGroups()
-				.stream()
-				.filter(group -> !school.confirmedMisGroups().contains(group))
-				.forEach(missing::add));
-		execution.setVariable(DataAccessRequestProcess.MIS_TAP_OPEN, missing.isEmpty());
-		execution.setVariable(DataAccessRequestProcess.MISSING_MIS_GROUPS, String.join(", ", missing));
-		execution.setVariable(DataAccessRequestProcess.MIS_TAP_NOTE, missing.isEmpty() ? ""
-				: "The platform's MIS user is not in " + String.join(", ", missing)
-						+ ", so some of this data cannot flow even if you approve it. A separate task asks you to fix it.");
+		Set<String> missing = misTaps.missingGroups(request, school);
+		misTaps.show(execution, missing);
 		execution.setVariable(DataAccessRequestProcess.APP_NAME,
 				apps.findById(request.appId()).map(app -> app.name()).orElse(request.appId()));
 		execution.setVariable(DataAccessRequestProcess.PURPOSE, request.purpose());

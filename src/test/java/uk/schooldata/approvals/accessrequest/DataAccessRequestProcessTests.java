@@ -59,6 +59,9 @@ import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 import uk.schooldata.approvals.apps.Apps;
+import uk.schooldata.approvals.mis.MisConnector;
+import uk.schooldata.approvals.mis.MisPermissionGroup;
+import uk.schooldata.approvals.onboarding.Schools;
 
 /**
  * One test per path through {@code data-access-request} and {@code grant-revocation}, the job executor off; the app's
@@ -117,6 +120,12 @@ class DataAccessRequestProcessTests {
 
 	@Autowired
 	DataFlowCheck dataFlow;
+
+	@Autowired
+	MisConnector mis;
+
+	@Autowired
+	Schools schools;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -260,9 +269,9 @@ class DataAccessRequestProcessTests {
 		AccessRequest request = submit(required("students.basic"));
 		ProcessInstance instance = instanceOf(request);
 
-		executeTimer(instance, "BoundaryEvent_FirstReminder");
+		executeTimer(instance, DataAccessRequestProcess.FIRST_REMINDER_DUE);
 		scenario.runJobs(instance.getId());
-		executeTimer(instance, "BoundaryEvent_SecondReminder");
+		executeTimer(instance, DataAccessRequestProcess.SECOND_REMINDER_DUE);
 		scenario.runJobs(instance.getId());
 
 		assertThat(historyService.createHistoricActivityInstanceQuery()
@@ -287,7 +296,7 @@ class DataAccessRequestProcessTests {
 		AccessRequest request = submit(required("students.basic"));
 		ProcessInstance instance = instanceOf(request);
 
-		executeTimer(instance, "BoundaryEvent_Expired");
+		executeTimer(instance, DataAccessRequestProcess.DEADLINE_PASSED);
 		scenario.runJobs(instance.getId());
 
 		assertThat(instance).hasPassed(DataAccessRequestProcess.EXPIRE_REQUEST).isEnded();
@@ -512,6 +521,74 @@ class DataAccessRequestProcessTests {
 			.isEqualTo("Cover Manager");
 		assertThat((String) runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MIS_TAP_NOTE))
 			.contains("not in Cover Manager");
+	}
+
+	@Test
+	void fixingTheMisReadsItAgainUntilItConfirmsTheGroupAndTheReviewShowsTheOpenTap() throws Exception {
+		AccessRequest request = submit(required("school"), required("teaching_groups"), required("timetables"),
+				required("timetables.cover"), required("students.basic"), required("staff_members.basic"));
+		ProcessInstance instance = instanceOf(request);
+		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW, DataAccessRequestProcess.FIX_MIS_PERMISSIONS);
+
+		complete(fixMisTask(), school.administrator(), Variables.putValue("misFixed", true));
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).isWaitingAt(DataAccessRequestProcess.REVIEW, DataAccessRequestProcess.FIX_MIS_PERMISSIONS);
+		assertThat(runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MISSING_MIS_GROUPS))
+			.isEqualTo("Cover Manager");
+
+		mis.addUserToGroup(school.urn(), schools.findByUrn(school.urn()).orElseThrow().misUserId(),
+				MisPermissionGroup.COVER_MANAGER);
+		complete(fixMisTask(), school.administrator(), Variables.putValue("misFixed", true));
+		scenario.runJobs(instance.getId());
+
+		assertThat(instance).hasPassed(DataAccessRequestProcess.MIS_TAP_OPENED)
+			.isWaitingAt(DataAccessRequestProcess.REVIEW);
+		assertThat(runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MIS_TAP_OPEN)).isEqualTo(true);
+		assertThat(runtimeService.getVariable(instance.getId(), DataAccessRequestProcess.MIS_TAP_NOTE)).isEqualTo("");
+		assertThat(schools.findByUrn(school.urn()).orElseThrow().confirmedMisGroups()).contains("Cover Manager");
+		assertThat(dataFlow.check(school.urn(), appId, "timetables.cover").misTap().open()).isTrue();
+	}
+
+	@Test
+	void theFixMisPermissionsTaskEndsWhenItsRequestIsDecidedWithdrawnExpiredOrSuperseded() {
+		AccessRequest declined = submit(required("timetables.cover"), required("timetables"), required("teaching_groups"),
+				required("students.basic"), required("staff_members.basic"));
+		review(school.administrator(), "DECLINE", null, "Not this term");
+		assertThat(instanceOf(declined)).isNotNull();
+		assertThat(fixMisTasks()).isZero();
+
+		AccessRequest withdrawn = submit(required("timetables.cover"), required("timetables"),
+				required("teaching_groups"), required("students.basic"), required("staff_members.basic"));
+		assertThat(fixMisTasks()).isOne();
+		service.withdraw(appId, withdrawn.id());
+		assertThat(fixMisTasks()).isZero();
+
+		AccessRequest older = submit(required("timetables.cover"), required("timetables"), required("teaching_groups"),
+				required("students.basic"), required("staff_members.basic"));
+		ProcessInstance olderInstance = instanceOf(older);
+		AccessRequest newest = submit(required("timetables.cover"), required("timetables"),
+				required("teaching_groups"), required("students.basic"), required("staff_members.basic"),
+				optional("students.dob"));
+		assertThat(olderInstance).isEnded();
+		assertThat(fixMisTasks()).isOne();
+
+		executeTimer(instanceOf(newest), DataAccessRequestProcess.DEADLINE_PASSED);
+		assertThat(fixMisTasks()).isZero();
+	}
+
+	private Task fixMisTask() {
+		return taskService.createTaskQuery()
+			.taskDefinitionKey(DataAccessRequestProcess.FIX_MIS_PERMISSIONS)
+			.tenantIdIn(school.urn())
+			.singleResult();
+	}
+
+	private long fixMisTasks() {
+		return taskService.createTaskQuery()
+			.taskDefinitionKey(DataAccessRequestProcess.FIX_MIS_PERMISSIONS)
+			.tenantIdIn(school.urn())
+			.count();
 	}
 
 	@Test
