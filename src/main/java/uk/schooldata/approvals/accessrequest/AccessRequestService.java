@@ -92,7 +92,7 @@ public class AccessRequestService {
 		List<RequestedScope> newScopes = check(appId, submission);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		AccessRequest request = new AccessRequest(UUID.randomUUID().toString(), appId, submission.schoolUrn(),
-				submission.purpose(), AccessRequestStatus.PENDING, newScopes, now, now.plus(timers.expiryDuration()),
+				submission.purpose(), AccessRequestStatus.PENDING, newScopes, now, timers.deadlineFor(now),
 				null, null, null, null, null, null, null);
 		for (AccessRequest older : requests.open(appId, submission.schoolUrn())) {
 			if (requests.close(older.id(), AccessRequestStatus.SUPERSEDED, request.id())) {

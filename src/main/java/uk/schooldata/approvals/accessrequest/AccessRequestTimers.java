@@ -1,28 +1,40 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.time.Duration;
-import java.time.Period;
+import java.time.Instant;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * The deadlines of a data access request, from {@code app.access-request.*}, as ISO-8601 durations. The BPMN timers
- * read them as {@code ${accessRequestTimers.expiry()}}.
- *
- * @param firstReminder when the school's administrators are first reminded of an undecided request
- * @param secondReminder when they are reminded again
- * @param expiry when an undecided request expires
+ * The timers of {@code data-access-request} as its BPMN reads them ({@code ${accessRequestTimers.expiry()}}), and the
+ * deadline shown to people, from the same {@link AccessRequestProperties}: the two always agree.
  */
 @Component("accessRequestTimers")
-public record AccessRequestTimers(@Value("${app.access-request.first-reminder}") String firstReminder,
-		@Value("${app.access-request.second-reminder}") String secondReminder,
-		@Value("${app.access-request.expiry}") String expiry) {
+@EnableConfigurationProperties(AccessRequestProperties.class)
+public class AccessRequestTimers {
+
+	private final AccessRequestProperties properties;
+
+	AccessRequestTimers(AccessRequestProperties properties) {
+		this.properties = properties;
+	}
+
+	public String firstReminder() {
+		return properties.firstReminder().toString();
+	}
+
+	public String secondReminder() {
+		return properties.secondReminder().toString();
+	}
+
+	public String expiry() {
+		return properties.expiry().toString();
+	}
 
 	/**
-	 * The expiry as a duration to add to the submission time: days as whole days (P14D), else a time-based duration.
+	 * When a request submitted at {@code submittedAt} expires: where the expiry timer fires.
 	 */
-	Duration expiryDuration() {
-		return expiry.contains("T") ? Duration.parse(expiry) : Duration.ofDays(Period.parse(expiry).getDays());
+	Instant deadlineFor(Instant submittedAt) {
+		return properties.expiry().after(submittedAt);
 	}
 }

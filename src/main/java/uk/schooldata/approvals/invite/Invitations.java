@@ -77,7 +77,7 @@ class Invitations {
 		String email = person.get().email();
 		String token = InviteTokens.newToken();
 		Instant now = ClockUtil.getCurrentTime().toInstant();
-		Instant expiresAt = reminder ? invite.expiresAt() : now.plus(timers.expiryDuration());
+		Instant expiresAt = reminder ? invite.expiresAt() : timers.expiresAt(now);
 		if (reminder) {
 			invites.replaceToken(inviteId, email, InviteTokens.hash(token), now);
 		}

@@ -1,10 +1,13 @@
 package uk.schooldata.approvals.invite;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+
+import uk.schooldata.approvals.workflow.IsoDuration;
 
 /**
  * {@code app.invite.*}.
@@ -18,6 +21,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("app.invite")
-record InviteProperties(@NotBlank String baseUrl, @NotBlank String expiry, @NotBlank String reminder,
+record InviteProperties(@NotBlank String baseUrl, @NotNull IsoDuration expiry, @NotNull IsoDuration reminder,
 		@Positive int startChunkSize) {
 }

@@ -1,13 +1,13 @@
 package uk.schooldata.approvals.invite;
 
-import java.time.Duration;
-import java.time.Period;
+import java.time.Instant;
 
 import org.springframework.stereotype.Component;
 
 /**
  * The timers of {@code user-invite}, as ISO-8601 durations from {@code app.invite.*}; the BPMN reads them as
- * {@code ${inviteTimers.expiry()}} and {@code ${inviteTimers.reminder()}}.
+ * {@code ${inviteTimers.expiry()}} and {@code ${inviteTimers.reminder()}}, and the expiry shown to the invitee comes
+ * from the same duration, so the two agree.
  */
 @Component("inviteTimers")
 public class InviteTimers {
@@ -19,18 +19,17 @@ public class InviteTimers {
 	}
 
 	public String expiry() {
-		return properties.expiry();
+		return properties.expiry().toString();
 	}
 
 	public String reminder() {
-		return properties.reminder();
+		return properties.reminder().toString();
 	}
 
 	/**
-	 * The expiry as a duration to add to the sending time: days as whole days (P14D), else a time-based duration.
+	 * When an invitation sent at {@code sentAt} expires: where the expiry timer fires.
 	 */
-	Duration expiryDuration() {
-		String expiry = properties.expiry();
-		return expiry.contains("T") ? Duration.parse(expiry) : Duration.ofDays(Period.parse(expiry).getDays());
+	Instant expiresAt(Instant sentAt) {
+		return properties.expiry().after(sentAt);
 	}
 }

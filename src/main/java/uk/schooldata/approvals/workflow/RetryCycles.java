@@ -1,18 +1,31 @@
 package uk.schooldata.approvals.workflow;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda retry cycles for steps that call the outside world, from {@code app.retry.*}: comma-separated ISO-8601
- * waits, one per retry, after which the job raises an incident. BPMN models address this bean by name, as in
+ * The retry cycles of {@link RetryProperties} as BPMN models read them, by this bean's name:
  * {@code <camunda:failedJobRetryTimeCycle>${retryCycles.mis()}</camunda:failedJobRetryTimeCycle>}.
- *
- * @param mis calls to a school's MIS
- * @param mail sending email
- * @param webhook notifying an app
  */
 @Component("retryCycles")
-public record RetryCycles(@Value("${app.retry.mis}") String mis, @Value("${app.retry.mail}") String mail,
-		@Value("${app.retry.webhook}") String webhook) {
+@EnableConfigurationProperties(RetryProperties.class)
+public class RetryCycles {
+
+	private final RetryProperties properties;
+
+	RetryCycles(RetryProperties properties) {
+		this.properties = properties;
+	}
+
+	public String mis() {
+		return properties.mis();
+	}
+
+	public String mail() {
+		return properties.mail();
+	}
+
+	public String webhook() {
+		return properties.webhook();
+	}
 }
