@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.notification.Mailer;
 import uk.schooldata.approvals.security.SchoolIdentities;
+import uk.schooldata.approvals.workflow.DeliveryKeys;
 
 /**
  * Emails every administrator of the request's school, from the template the BPMN names in the task's input
@@ -68,7 +69,7 @@ class EmailAdministratorsDelegate implements JavaDelegate {
 				request.decidedAt() == null ? "" : WHEN.format(request.decidedAt()), "deadline",
 				WHEN.format(request.deadline()));
 		for (String administrator : schoolIdentities.administratorEmails(request.schoolUrn())) {
-			mailer.send(administrator, templateName, values);
+			mailer.sendOnce(DeliveryKeys.of(execution, templateName), administrator, templateName, values);
 		}
 		LOG.info("Request {}: '{}' email sent to the administrators of school {}", request.id(), templateName,
 				request.schoolUrn());

@@ -48,7 +48,7 @@ public class AppRegistry {
 				registration.contactEmail());
 		String webhookSecret = newWebhookSecret();
 		apps.add(registration, webhookSecret, operator, clock.instant());
-		LOG.info("App {} registered by {}", registration.appId(), operator);
+		LOG.info("App {} registered", registration.appId());
 		return new AppSecrets(apiSecret, webhookSecret);
 	}
 

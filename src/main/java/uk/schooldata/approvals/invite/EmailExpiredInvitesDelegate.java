@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.notification.Mailer;
 import uk.schooldata.approvals.security.SchoolIdentities;
+import uk.schooldata.approvals.workflow.DeliveryKeys;
 
 /**
  * Tells one school's administrators which invitations expired since the last digest and how to send them again,
@@ -51,7 +52,7 @@ class EmailExpiredInvitesDelegate implements JavaDelegate {
 							+ ")")
 					.collect(Collectors.joining("\n")));
 		for (String administrator : schoolIdentities.administratorEmails(urn)) {
-			mailer.send(administrator, TEMPLATE, values);
+			mailer.sendOnce(DeliveryKeys.of(execution, TEMPLATE), administrator, TEMPLATE, values);
 		}
 		invites.markExpiryNoticed(expired.stream().map(Invite::id).toList(), ClockUtil.getCurrentTime().toInstant());
 		LOG.info("School {}: administrators told of {} expired invitations", urn, expired.size());

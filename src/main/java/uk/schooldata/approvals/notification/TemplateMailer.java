@@ -5,6 +5,7 @@ import java.util.Map;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,10 +29,24 @@ class TemplateMailer implements Mailer {
 
 	private final MailProperties properties;
 
-	TemplateMailer(ObjectProvider<JavaMailSender> sender, MailTemplates templates, MailProperties properties) {
+	private final MailDeliveries deliveries;
+
+	TemplateMailer(ObjectProvider<JavaMailSender> sender, MailTemplates templates, MailProperties properties,
+			MailDeliveries deliveries) {
 		this.sender = sender.getIfAvailable();
 		this.templates = templates;
 		this.properties = properties;
+		this.deliveries = deliveries;
+	}
+
+	@Override
+	public void sendOnce(String deliveryKey, String to, String template, Map<String, String> values) {
+		if (deliveries.wasSent(deliveryKey, to)) {
+			LOG.debug("Email {} went out already; not sent again", deliveryKey);
+			return;
+		}
+		send(to, template, values);
+		deliveries.recordSent(deliveryKey, to, ClockUtil.getCurrentTime().toInstant());
 	}
 
 	@Override
@@ -59,8 +74,8 @@ class TemplateMailer implements Mailer {
 	@Override
 	public void send(Email email) {
 		if (sender == null) {
-			LOG.info("No SMTP server configured (spring.mail.host); this email would have been sent:\n"
-					+ "Subject: {}\n\n{}", email.subject(), email.text());
+			LOG.info("DEMO ONLY - no SMTP server is configured (spring.mail.host), so this email was not sent; in a real "
+					+ "run it goes to its recipient:\nSubject: {}\n\n{}", email.subject(), email.text());
 			return;
 		}
 		SimpleMailMessage message = new SimpleMailMessage();

@@ -16,6 +16,7 @@ import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.option
 import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.required;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -62,6 +64,7 @@ import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.MisPermissionGroup;
 import uk.schooldata.approvals.onboarding.Schools;
+import uk.schooldata.approvals.security.SchoolIdentities;
 
 /**
  * One test per path through {@code data-access-request} and {@code grant-revocation}, the job executor off; the app's
@@ -125,6 +128,9 @@ class DataAccessRequestProcessTests {
 	MisConnector mis;
 
 	@Autowired
+	SchoolIdentities schoolIdentities;
+
+	@Autowired
 	Schools schools;
 
 	@Autowired
@@ -166,6 +172,7 @@ class DataAccessRequestProcessTests {
 			.containsExactlyInAnyOrder("students.basic", "students.dob");
 		LoggedRequest webhook = onlyWebhook();
 		assertThat(webhook.getHeader("X-SDA-Event")).isEqualTo("access-request.approved");
+		assertThat(webhook.getHeader("X-SDA-Delivery")).as("docs/webhooks.md").isEqualTo(request.id() + ":APPROVED");
 		assertThat(webhook.getBodyAsString()).contains("\"approvedScopes\":[\"students.basic\",\"students.dob\"]");
 		assertSignedWithTheAppsSecret(webhook);
 	}
@@ -426,6 +433,7 @@ class DataAccessRequestProcessTests {
 		LoggedRequest webhook = onlyWebhook();
 		assertThat(webhook.getHeader("X-SDA-Event")).isEqualTo("grants.revoked");
 		assertThat(webhook.getBodyAsString()).contains("\"revokedScopes\":[\"students.dob\"]");
+		assertThat(webhook.getHeader("X-SDA-Delivery")).as("docs/webhooks.md").isEqualTo(revocation + ":REVOKED");
 		assertSignedWithTheAppsSecret(webhook);
 	}
 
@@ -459,6 +467,47 @@ class DataAccessRequestProcessTests {
 			.param("id", request.id())
 			.query(String.class)
 			.single()).isEqualTo("Revoked with students.basic, which it needs: No longer needed");
+	}
+
+	@Test
+	void aRetriedReceiptGoesOnlyToTheAdministratorsStillWaitingForIt() throws Exception {
+		String third = schoolIdentities.addAdministrator(school.urn(), "zz-bursar-" + school.urn() + "@hillside.example");
+		User unreachable = identityService.createUserQuery().userId(third).singleResult();
+		unreachable.setEmail("zz bursar@@hillside.example");
+		identityService.saveUser(unreachable);
+		AccessRequest request = submit(required("calendar"));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "APPROVE", List.of("calendar"), null);
+
+		Job receipt = managementService.createJobQuery()
+			.processInstanceId(instance.getId())
+			.activityId(DataAccessRequestProcess.EMAIL_APPROVAL_RECEIPT)
+			.singleResult();
+		assertThatThrownBy(() -> managementService.executeJob(receipt.getId())).isInstanceOf(RuntimeException.class);
+		assertThatThrownBy(() -> managementService.executeJob(receipt.getId())).isInstanceOf(RuntimeException.class);
+		unreachable.setEmail("zz-bursar-" + school.urn() + "@hillside.example");
+		identityService.saveUser(unreachable);
+		managementService.executeJob(receipt.getId());
+
+		for (String administrator : List.of(school.administrator(), school.secondAdministrator(), third)) {
+			assertThat(receiptsTo(administrator)).as("receipts to %s", administrator).isOne();
+		}
+	}
+
+	private long receiptsTo(String address) {
+		return Arrays.stream(smtp.getReceivedMessages())
+			.filter(mail -> subjectOf(mail).startsWith("Receipt:"))
+			.filter(mail -> GreenMailUtil.getAddressList(recipientsOf(mail)).contains(address))
+			.count();
+	}
+
+	private static jakarta.mail.Address[] recipientsOf(MimeMessage mail) {
+		try {
+			return mail.getAllRecipients();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new AssertionError(ex);
+		}
 	}
 
 	@Test

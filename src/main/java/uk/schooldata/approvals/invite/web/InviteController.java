@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import uk.schooldata.approvals.invite.Invite;
 import uk.schooldata.approvals.invite.InviteBatch;
@@ -44,7 +45,11 @@ class InviteController {
 			@AuthenticationPrincipal Caller caller) {
 		mayManage(urn, caller);
 		InviteBatch batch = invites.invite(urn, request, caller.id());
-		return ResponseEntity.accepted().location(URI.create("/api/invite-batches/" + batch.id())).body(batch);
+		URI location = ServletUriComponentsBuilder.fromCurrentContextPath()
+			.path("/api/invite-batches/{id}")
+			.buildAndExpand(batch.id())
+			.toUri();
+		return ResponseEntity.accepted().location(location).body(batch);
 	}
 
 	@GetMapping("/api/invite-batches/{id}")

@@ -94,6 +94,7 @@ class AccessRequestApiIntegrationTests {
 		assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		String id = JsonPath.read(accepted.getBody(), "$.id");
 		assertThat(accepted.getHeaders().getLocation()).hasPath("/api/access-requests/" + id);
+		assertThat(accepted.getHeaders().getLocation().isAbsolute()).as("every Location is absolute").isTrue();
 
 		String task = await().atMost(Duration.ofSeconds(10)).until(() -> reviewTaskOf(id), found -> found != null);
 		assertThat(call("admin@northfield.example", "northfield", HttpMethod.POST, "/engine-rest/task/" + task + "/claim",

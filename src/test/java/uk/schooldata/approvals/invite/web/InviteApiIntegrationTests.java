@@ -89,6 +89,7 @@ class InviteApiIntegrationTests {
 		assertThat(invited.getStatusCode()).as(invited.getBody()).isEqualTo(HttpStatus.ACCEPTED);
 		String batchId = JsonPath.read(invited.getBody(), "$.id");
 		assertThat(invited.getHeaders().getLocation()).hasPath("/api/invite-batches/" + batchId);
+		assertThat(invited.getHeaders().getLocation().isAbsolute()).as("every Location is absolute").isTrue();
 		assertThat(JsonPath.<Integer>read(invited.getBody(), "$.invited")).isOne();
 		assertThat(JsonPath.<List<String>>read(invited.getBody(), "$.skipped[*].reason"))
 			.containsExactly("UNKNOWN_PERSON");
