@@ -52,7 +52,11 @@ class Invitees {
 	 * The person as the MIS has them now.
 	 */
 	Optional<Invitee> find(String urn, SourceGroup group, String personId) {
-		return list(urn, group, null).stream().filter(invitee -> invitee.id().equals(personId)).findFirst();
+		return switch (group) {
+			case STAFF -> mis.findStaffMember(urn, personId).map(Invitees::of);
+			case STUDENTS -> mis.findStudent(urn, personId).map(Invitees::of);
+			case PARENTS -> mis.findContact(urn, personId).map(Invitees::of);
+		};
 	}
 
 	/**

@@ -48,6 +48,9 @@ class HttpMisConnector implements MisConnector {
 
 	private static final String UNKNOWN_SCHOOL = "unknown_school";
 
+	/** The MIS has no such person (or user) at a school it knows. */
+	private static final String NOT_FOUND = "not_found";
+
 	private static final ParameterizedTypeReference<List<MisUser>> USERS = new ParameterizedTypeReference<>() {
 	};
 
@@ -145,6 +148,37 @@ class HttpMisConnector implements MisConnector {
 			.uri("/schools/{urn}/groups", urn)
 			.retrieve()
 			.body(GROUPS));
+	}
+
+	@Override
+	public Optional<StaffMember> findStaffMember(String urn, String staffId) {
+		return find(urn, "read staff member " + staffId, StaffMember.class, "/schools/{urn}/staff/{id}", staffId);
+	}
+
+	@Override
+	public Optional<Student> findStudent(String urn, String studentId) {
+		return find(urn, "read student " + studentId, Student.class, "/schools/{urn}/students/{id}", studentId);
+	}
+
+	@Override
+	public Optional<Contact> findContact(String urn, String contactId) {
+		return find(urn, "read contact " + contactId, Contact.class, "/schools/{urn}/contacts/{id}", contactId);
+	}
+
+	/**
+	 * Reads one person; the MIS's {@code 404 not_found} for the person (not for the school) is an empty answer.
+	 */
+	private <T> Optional<T> find(String urn, String action, Class<T> type, String path, String id) {
+		try {
+			return Optional.of(call(urn, action, () -> restClient.get().get().uri(path, urn, id).retrieve().body(type)));
+		}
+		catch (MisUnavailableException ex) {
+			if (ex.getCause() instanceof HttpClientErrorException.NotFound notFound
+					&& NOT_FOUND.equals(errorCode(notFound))) {
+				return Optional.empty();
+			}
+			throw ex;
+		}
 	}
 
 	private MisUser createOrFindUser(String urn, String username) {

@@ -1,6 +1,7 @@
 package uk.schooldata.approvals.mis;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What this system needs from a school's MIS, in this domain's language.
@@ -44,4 +45,19 @@ public interface MisConnector {
 	 * Lists the school's student groups (year groups and registration groups).
 	 */
 	List<MisGroup> listGroups(String urn);
+
+	/**
+	 * One member of staff, as the MIS has them now; empty when the MIS has no such person.
+	 */
+	Optional<StaffMember> findStaffMember(String urn, String staffId);
+
+	/**
+	 * One student, as the MIS has them now; empty when the MIS has no such person.
+	 */
+	Optional<Student> findStudent(String urn, String studentId);
+
+	/**
+	 * One contact (parent or carer), as the MIS has them now; empty when the MIS has no such person.
+	 */
+	Optional<Contact> findContact(String urn, String contactId);
 }

@@ -244,6 +244,45 @@ class HttpMisConnectorTests {
 	}
 
 	@Test
+	void readsOnePersonOfEachSourceGroupByTheirId() {
+		mis.stubFor(get("/schools/100001/staff/STF-1").willReturn(okJson("""
+				{"id": "STF-1", "forename": "Sarah", "surname": "Smith", "email": "s.smith@100001.school.example",
+				 "jobTitle": "Headteacher"}
+				""")));
+		mis.stubFor(get("/schools/100001/students/STU-7").willReturn(okJson("""
+				{"id": "STU-7", "forename": "Amy", "surname": "Khan", "email": null, "yearGroup": 7,
+				 "registrationGroup": "7A", "upn": "A123456789012"}
+				""")));
+		mis.stubFor(get("/schools/100001/contacts/CON-9").willReturn(okJson("""
+				{"id": "CON-9", "forename": "Rita", "surname": "Khan", "email": "rita@example.com",
+				 "parentalResponsibility": true, "courtOrder": false, "studentIds": ["STU-7"]}
+				""")));
+
+		assertThat(connector.findStaffMember(URN, "STF-1")).contains(
+				new StaffMember("STF-1", "Sarah", "Smith", "s.smith@100001.school.example", "Headteacher"));
+		assertThat(connector.findStudent(URN, "STU-7")).get().extracting(Student::registrationGroup).isEqualTo("7A");
+		assertThat(connector.findContact(URN, "CON-9")).get().extracting(Contact::studentIds).isEqualTo(List.of("STU-7"));
+		mis.verify(0, getRequestedFor(urlPathEqualTo("/schools/100001/staff")));
+	}
+
+	@Test
+	void aPersonTheMisDoesNotHaveIsEmptyButAnUnknownSchoolIsARefusal() {
+		mis.stubFor(get("/schools/100001/staff/STF-404").willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": \"not_found\"}")));
+		mis.stubFor(get("/schools/100001/contacts/CON-1").willReturn(aResponse().withStatus(404)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": \"unknown_school\"}")));
+		mis.stubFor(get("/schools/100001/students/STU-1").willReturn(aResponse().withStatus(503)));
+
+		assertThat(connector.findStaffMember(URN, "STF-404")).isEmpty();
+		assertThatExceptionOfType(MisRefusedException.class).isThrownBy(() -> connector.findContact(URN, "CON-1"))
+			.satisfies(refusal -> assertThat(refusal.reason()).isEqualTo(Reason.UNKNOWN_SCHOOL));
+		assertThatExceptionOfType(MisUnavailableException.class).isThrownBy(() -> connector.findStudent(URN, "STU-1"))
+			.withMessageContaining("503");
+	}
+
+	@Test
 	void refusesWhenTheMisDoesNotKnowTheSchool() {
 		mis.stubFor(get("/schools/100001/staff").willReturn(aResponse().withStatus(404)
 			.withHeader("Content-Type", "application/json")

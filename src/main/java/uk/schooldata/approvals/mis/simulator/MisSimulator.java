@@ -76,6 +76,18 @@ public class MisSimulator {
 		return school(urn).contacts();
 	}
 
+	public Optional<StaffMember> staffMember(String urn, String staffId) {
+		return school(urn).staff().stream().filter(staff -> staff.id().equals(staffId)).findFirst();
+	}
+
+	public Optional<Student> student(String urn, String studentId) {
+		return school(urn).students().stream().filter(student -> student.id().equals(studentId)).findFirst();
+	}
+
+	public Optional<Contact> contact(String urn, String contactId) {
+		return school(urn).contacts().stream().filter(contact -> contact.id().equals(contactId)).findFirst();
+	}
+
 	public List<MisGroup> groups(String urn) {
 		return school(urn).groups();
 	}

@@ -111,6 +111,21 @@ class MisSimulatorController {
 		return simulator.staff(urn);
 	}
 
+	@GetMapping("/staff/{staffId}")
+	StaffMember staffMember(@PathVariable String urn, @PathVariable String staffId) {
+		return simulator.staffMember(urn, staffId).orElseThrow(MisApiError::notFound);
+	}
+
+	@GetMapping("/students/{studentId}")
+	Student student(@PathVariable String urn, @PathVariable String studentId) {
+		return simulator.student(urn, studentId).orElseThrow(MisApiError::notFound);
+	}
+
+	@GetMapping("/contacts/{contactId}")
+	Contact contact(@PathVariable String urn, @PathVariable String contactId) {
+		return simulator.contact(urn, contactId).orElseThrow(MisApiError::notFound);
+	}
+
 	@GetMapping("/students")
 	List<Student> students(@PathVariable String urn, @RequestParam(required = false) Integer year,
 			@RequestParam(required = false) String registrationGroup) {
