@@ -1,8 +1,5 @@
 package uk.schooldata.approvals.accessrequest;
 
-import java.time.Instant;
-import java.util.List;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -44,36 +41,24 @@ class ConfirmationListener implements TaskListener {
 		}
 		String confirmer = deciders.administratorDeciding(task, request);
 		refuseTheReviewer(confirmer, request);
-		if (request.status() != AccessRequestStatus.AWAITING_SECOND_APPROVAL) {
-			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "This request was decided already.");
-		}
 		Confirmation confirmation = confirmation(task.getVariable(DataAccessRequestProcess.CONFIRMATION));
-		Instant now = ClockUtil.getCurrentTime().toInstant();
-		List<RequestedScope> decided = request.scopes()
-			.stream()
-			.map(scope -> confirmation == Confirmation.REFUSE && scope.decision() == RequestedScope.Decision.APPROVED
-					&& catalogue.get(scope.name()).isSpecialCategory() ? scope.decided(RequestedScope.Decision.DECLINED)
-							: scope)
-			.toList();
-		boolean requiredRefused = decided.stream()
-			.anyMatch(scope -> scope.required() && scope.decision() == RequestedScope.Decision.DECLINED);
-		long approved = decided.stream().filter(scope -> scope.decision() == RequestedScope.Decision.APPROVED).count();
-		AccessRequestStatus status = requiredRefused || approved == 0 ? AccessRequestStatus.DECLINED
-				: approved == decided.size() ? AccessRequestStatus.APPROVED : AccessRequestStatus.PARTIALLY_APPROVED;
-		String reason = confirmation == Confirmation.CONFIRM ? null
-				: "A second administrator refused the special-category scopes"
-						+ note(task.getVariable(DataAccessRequestProcess.CONFIRMATION_NOTE));
-		if (!requests.recordConfirmation(request, status, decided, confirmer, reason, now)) {
+		Decided decided;
+		try {
+			decided = request.confirm(confirmation == Confirmation.CONFIRM,
+					task.getVariable(DataAccessRequestProcess.CONFIRMATION_NOTE) instanceof String note ? note : null,
+					catalogue);
+		}
+		catch (DecisionRefusedException refused) {
+			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, refused.getMessage());
+		}
+		if (!requests.recordConfirmation(request, decided.status(), decided.scopes(), confirmer, decided.reason(),
+				ClockUtil.getCurrentTime().toInstant())) {
 			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "This request was decided already.");
 		}
 		task.setVariable(DataAccessRequestProcess.OUTCOME,
-				status == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
+				decided.status() == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
 		LOG.info("Request {}: special-category scopes {} by a second administrator ({})", request.id(),
-				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", status);
-	}
-
-	private static String note(Object note) {
-		return note instanceof String text && !text.isBlank() ? ": " + text.strip() : ".";
+				confirmation == Confirmation.CONFIRM ? "confirmed" : "refused", decided.status());
 	}
 
 	/**
