@@ -14,12 +14,12 @@ class EmailInvitationDelegate implements JavaDelegate {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EmailInvitationDelegate.class);
 
-	private final Invitations invitations;
+	private final InvitationMailer invitationMailer;
 
 	private final Invites invites;
 
-	EmailInvitationDelegate(Invitations invitations, Invites invites) {
-		this.invitations = invitations;
+	EmailInvitationDelegate(InvitationMailer invitationMailer, Invites invites) {
+		this.invitationMailer = invitationMailer;
 		this.invites = invites;
 	}
 
@@ -27,7 +27,7 @@ class EmailInvitationDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		boolean reminder = Boolean.TRUE.equals(execution.getVariableLocal(UserInviteProcess.REMINDER));
 		String inviteId = invites.boundTo(execution.getProcessInstanceId()).id();
-		if (invitations.send(inviteId, reminder)) {
+		if (invitationMailer.send(inviteId, reminder)) {
 			LOG.info("Invite {}: {} sent", inviteId, reminder ? "reminder" : "invitation");
 		}
 	}

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.ErrorResponseException;
 
-import uk.schooldata.approvals.invite.Invitees.Invitee;
+import uk.schooldata.approvals.invite.MisPeople.Invitee;
 import uk.schooldata.approvals.onboarding.OnboardingStatus;
 import uk.schooldata.approvals.onboarding.Schools;
 import uk.schooldata.approvals.web.FieldProblem;
@@ -38,7 +38,7 @@ public class InviteService {
 
 	private final Invites invites;
 
-	private final Invitees invitees;
+	private final MisPeople people;
 
 	private final Schools schools;
 
@@ -46,9 +46,9 @@ public class InviteService {
 
 	private final UserInviteProcess process;
 
-	InviteService(Invites invites, Invitees invitees, Schools schools, InviteStarts starts, UserInviteProcess process) {
+	InviteService(Invites invites, MisPeople people, Schools schools, InviteStarts starts, UserInviteProcess process) {
 		this.invites = invites;
-		this.invitees = invitees;
+		this.people = people;
 		this.schools = schools;
 		this.starts = starts;
 		this.process = process;
@@ -62,16 +62,16 @@ public class InviteService {
 	public InviteBatch invite(String urn, InviteRequest request, String invitedBy) {
 		check(urn, request);
 		boolean byGroup = !request.groupIds().isEmpty();
-		List<Invitee> people = invitees.list(urn, request.sourceGroup(), byGroup ? request.groupIds() : null);
+		List<Invitee> candidates = people.list(urn, request.sourceGroup(), byGroup ? request.groupIds() : null);
 		Map<String, InviteStatus> existing = invites.openOrActiveByPerson(urn, request.sourceGroup());
 		List<InviteBatch.Skipped> skipped = new ArrayList<>();
 		List<Invitee> chosen = new ArrayList<>();
 		if (byGroup) {
-			chosen.addAll(people);
+			chosen.addAll(candidates);
 		}
 		else {
 			Map<String, Invitee> byId = new HashMap<>();
-			people.forEach(person -> byId.put(person.id(), person));
+			candidates.forEach(person -> byId.put(person.id(), person));
 			for (String personId : new LinkedHashSet<>(request.personIds())) {
 				Invitee person = byId.get(personId);
 				if (person == null) {
@@ -238,7 +238,7 @@ public class InviteService {
 			.orElseThrow(() -> conflict("school-not-onboarded", "School not onboarded",
 					"School " + urn + " is not onboarded, so it cannot invite anyone yet."));
 		if (byGroup) {
-			Set<String> known = invitees.registrationGroups(urn);
+			Set<String> known = people.registrationGroups(urn);
 			List<String> unknown = request.groupIds().stream().filter(id -> !known.contains(id)).toList();
 			if (!unknown.isEmpty()) {
 				throw new InvalidRequestException(List.of(new FieldProblem("groupIds",

@@ -248,7 +248,7 @@ class UserInviteProcessTests {
 		MimeMessage[] toAdministrator = smtp.getReceivedMessagesForDomain(school.administrator());
 		assertThat(toAdministrator).hasSize(before + 1);
 		MimeMessage digest = toAdministrator[toAdministrator.length - 1];
-		assertThat(digest.getSubject()).isEqualTo("Invitations expired without an answer: 1");
+		assertThat(digest.getSubject()).isEqualTo("InvitationMailer expired without an answer: 1");
 		assertThat(GreenMailUtil.getBody(digest)).contains(invite.displayName()).contains("reinvite-expired");
 	}
 

@@ -12,7 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import uk.schooldata.approvals.invite.Invitees.Invitee;
+import uk.schooldata.approvals.invite.MisPeople.Invitee;
 import uk.schooldata.approvals.notification.Mailer;
 import uk.schooldata.approvals.onboarding.School;
 import uk.schooldata.approvals.onboarding.Schools;
@@ -22,9 +22,9 @@ import uk.schooldata.approvals.onboarding.Schools;
  * made), issues a fresh token whose hash alone is kept, and mails the link. The previous token stops working.
  */
 @Component
-class Invitations {
+class InvitationMailer {
 
-	private static final Logger LOG = LoggerFactory.getLogger(Invitations.class);
+	private static final Logger LOG = LoggerFactory.getLogger(InvitationMailer.class);
 
 	static final String INVITATION_TEMPLATE = "invitation";
 
@@ -35,7 +35,7 @@ class Invitations {
 
 	private final Invites invites;
 
-	private final Invitees invitees;
+	private final MisPeople people;
 
 	private final Schools schools;
 
@@ -45,10 +45,10 @@ class Invitations {
 
 	private final InviteProperties properties;
 
-	Invitations(Invites invites, Invitees invitees, Schools schools, Mailer mailer, InviteTimers timers,
+	InvitationMailer(Invites invites, MisPeople people, Schools schools, Mailer mailer, InviteTimers timers,
 			InviteProperties properties) {
 		this.invites = invites;
-		this.invitees = invitees;
+		this.people = people;
 		this.schools = schools;
 		this.mailer = mailer;
 		this.timers = timers;
@@ -69,7 +69,7 @@ class Invitations {
 			LOG.info("Invite {}: reminder not sent, the invite is {}", inviteId, invite.status());
 			return false;
 		}
-		Optional<Invitee> person = invitees.find(invite.schoolUrn(), invite.sourceGroup(), invite.misPersonId());
+		Optional<Invitee> person = people.find(invite.schoolUrn(), invite.sourceGroup(), invite.misPersonId());
 		if (person.isEmpty() || person.get().ineligibility().isPresent()) {
 			throw new BpmnError(UserInviteProcess.ERROR_UNREACHABLE, "The MIS has " + (person.isEmpty()
 					? "no such person" : "reason " + person.get().ineligibility().get()) + " for invite " + inviteId);

@@ -18,11 +18,11 @@ import uk.schooldata.approvals.mis.StudentFilter;
  * The people of a school's MIS who may be invited, read through the MIS port: never kept, read again when needed.
  */
 @Component
-class Invitees {
+class MisPeople {
 
 	private final MisConnector mis;
 
-	Invitees(MisConnector mis) {
+	MisPeople(MisConnector mis) {
 		this.mis = mis;
 	}
 
@@ -32,17 +32,17 @@ class Invitees {
 	 */
 	List<Invitee> list(String urn, SourceGroup group, List<String> registrationGroups) {
 		return switch (group) {
-			case STAFF -> mis.listStaff(urn).stream().map(Invitees::of).toList();
-			case STUDENTS -> students(urn, registrationGroups).stream().map(Invitees::of).toList();
+			case STAFF -> mis.listStaff(urn).stream().map(MisPeople::of).toList();
+			case STUDENTS -> students(urn, registrationGroups).stream().map(MisPeople::of).toList();
 			case PARENTS -> {
 				List<Contact> contacts = mis.listContacts(urn);
 				if (registrationGroups == null) {
-					yield contacts.stream().map(Invitees::of).toList();
+					yield contacts.stream().map(MisPeople::of).toList();
 				}
 				Set<String> studentIds = new HashSet<>(students(urn, registrationGroups).stream().map(Student::id).toList());
 				yield contacts.stream()
 					.filter(contact -> contact.studentIds().stream().anyMatch(studentIds::contains))
-					.map(Invitees::of)
+					.map(MisPeople::of)
 					.toList();
 			}
 		};
@@ -53,9 +53,9 @@ class Invitees {
 	 */
 	Optional<Invitee> find(String urn, SourceGroup group, String personId) {
 		return switch (group) {
-			case STAFF -> mis.findStaffMember(urn, personId).map(Invitees::of);
-			case STUDENTS -> mis.findStudent(urn, personId).map(Invitees::of);
-			case PARENTS -> mis.findContact(urn, personId).map(Invitees::of);
+			case STAFF -> mis.findStaffMember(urn, personId).map(MisPeople::of);
+			case STUDENTS -> mis.findStudent(urn, personId).map(MisPeople::of);
+			case PARENTS -> mis.findContact(urn, personId).map(MisPeople::of);
 		};
 	}
 
