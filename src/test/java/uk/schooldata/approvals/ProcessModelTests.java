@@ -6,10 +6,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
@@ -31,10 +33,27 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class ProcessModelTests {
 
-	static ProcessEngine engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-		.setJdbcUrl("jdbc:h2:mem:process-model-tests;DB_CLOSE_DELAY=-1")
-		.setJobExecutorActivate(false)
-		.buildProcessEngine();
+	static ProcessEngine engine = engine();
+
+	static ProcessEngine engine() {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+			.createStandaloneInMemProcessEngineConfiguration()
+			.setJdbcUrl("jdbc:h2:mem:process-model-tests;DB_CLOSE_DELAY=-1")
+			.setJobExecutorActivate(false);
+		// A timer start event reads its cycle from a bean when it is deployed; the application's comes from app.invite.
+		configuration.setBeans(Map.of("inviteTimers", new DigestTimer()));
+		return configuration.buildProcessEngine();
+	}
+
+	/**
+	 * Stands in for the application's {@code inviteTimers} bean, which the digest's timer start event reads.
+	 */
+	public static class DigestTimer {
+
+		public String digestCron() {
+			return "0 0 7 * * ?";
+		}
+	}
 
 	@RegisterExtension
 	static ProcessEngineExtension extension = ProcessEngineExtension.builder().useProcessEngine(engine).build();

@@ -1,9 +1,12 @@
 package uk.schooldata.approvals.invite;
 
+import java.text.ParseException;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
+import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,9 +21,24 @@ import uk.schooldata.approvals.workflow.IsoDuration;
  * @param reminder when, after sending, the invitee is reminded with a fresh link (ISO-8601, {@code P10D}); the
  * expiry does not move
  * @param startChunkSize how many {@code user-invite} instances a large batch starts per transaction
+ * @param digestCron when the morning digest of expired invitations goes out: a cron expression as Camunda's timers
+ * read it (seconds, minutes, hours, day of month, month, day of week: {@code 0 0 7 * * ?})
  */
 @Validated
 @ConfigurationProperties("app.invite")
 record InviteProperties(@NotBlank String baseUrl, @NotNull IsoDuration expiry, @NotNull IsoDuration reminder,
-		@Positive int startChunkSize) {
+		@Positive int startChunkSize, @NotBlank String digestCron) {
+
+	InviteProperties {
+		if (digestCron != null && !digestCron.isBlank()) {
+			try {
+				CronTimer.parse(digestCron);
+			}
+			catch (ParseException | RuntimeException ex) {
+				throw new IllegalArgumentException("app.invite.digest-cron: '" + digestCron + "' is not a cron "
+						+ "expression the process timers understand; give six fields, seconds to day of week, such as "
+						+ "0 0 7 * * ?", ex);
+			}
+		}
+	}
 }

@@ -27,6 +27,13 @@ public class InviteTimers {
 	}
 
 	/**
+	 * When the digest of expired invitations goes out ({@code expired-invites-digest}'s timer start event).
+	 */
+	public String digestCron() {
+		return properties.digestCron();
+	}
+
+	/**
 	 * When an invitation sent at {@code sentAt} expires: where the expiry timer fires.
 	 */
 	Instant expiresAt(Instant sentAt) {

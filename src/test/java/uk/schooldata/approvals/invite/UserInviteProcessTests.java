@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -248,7 +250,7 @@ class UserInviteProcessTests {
 		MimeMessage[] toAdministrator = smtp.getReceivedMessagesForDomain(school.administrator());
 		assertThat(toAdministrator).hasSize(before + 1);
 		MimeMessage digest = toAdministrator[toAdministrator.length - 1];
-		assertThat(digest.getSubject()).isEqualTo("InvitationMailer expired without an answer: 1");
+		assertThat(digest.getSubject()).isEqualTo("Invitations expired without an answer: 1");
 		assertThat(GreenMailUtil.getBody(digest)).contains(invite.displayName()).contains("reinvite-expired");
 	}
 
@@ -261,6 +263,8 @@ class UserInviteProcessTests {
 			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)
 			.timers()
 			.singleResult();
+		assertThat(morning.getDuedate().toInstant().atZone(ZoneId.systemDefault()).toLocalTime())
+			.as("app.invite.digest-cron").isEqualTo(LocalTime.of(7, 0));
 		managementService.executeJob(morning.getId());
 		runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)

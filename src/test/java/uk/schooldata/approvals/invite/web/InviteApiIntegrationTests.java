@@ -43,7 +43,7 @@ import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.StaffMember;
 
 /**
- * InvitationMailer as schools and invitees meet them, over HTTP with the job executor on: the demo school's administrator
+ * Invitations as schools and invitees meet them, over HTTP with the job executor on: the demo school's administrator
  * invites a member of staff, the invitation arrives (GreenMail), the invitee accepts without signing in, using the
  * token from the link, the administrator assigns permissions through Camunda's REST API as Tasklist does, and the
  * invite is {@code ACTIVE}. Also the refusals: another school's administrator, bad tokens, unknown providers.
