@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 
+import uk.schooldata.approvals.Jobs;
 import uk.schooldata.approvals.accessrequest.AccessRequestSubmission.ScopeRequest;
 import uk.schooldata.approvals.apps.AppRegistration;
 import uk.schooldata.approvals.apps.AppRegistry;
@@ -55,17 +56,7 @@ class AccessRequestScenario {
 	}
 
 	void runJobs(String processInstanceId) {
-		for (int ran = 0; ran < 50; ran++) {
-			List<Job> jobs = managementService.createJobQuery()
-				.processInstanceId(processInstanceId)
-				.executable()
-				.list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			managementService.executeJob(jobs.get(0).getId());
-		}
-		throw new AssertionError("Process " + processInstanceId + " still has jobs after 50");
+		Jobs.runAll(managementService, processInstanceId);
 	}
 
 	static AccessRequestSubmission asking(String urn, ScopeRequest... scopes) {

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import uk.schooldata.approvals.Jobs;
 import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.mis.Contact;
 import uk.schooldata.approvals.mis.MisConnector;
@@ -71,14 +72,7 @@ class InviteScenario {
 	}
 
 	void runJobs(String processInstanceId) {
-		for (int ran = 0; ran < 50; ran++) {
-			List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-			if (jobs.isEmpty()) {
-				return;
-			}
-			managementService.executeJob(jobs.get(0).getId());
-		}
-		throw new AssertionError("Process " + processInstanceId + " still has jobs after 50");
+		Jobs.runAll(managementService, processInstanceId);
 	}
 
 	/**

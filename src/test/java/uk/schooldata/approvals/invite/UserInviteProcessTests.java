@@ -36,6 +36,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -47,6 +48,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.invite.InviteScenario.School;
+import uk.schooldata.approvals.mis.MisUnavailableException;
 import uk.schooldata.approvals.mis.StaffMember;
 import uk.schooldata.approvals.mis.Student;
 import uk.schooldata.approvals.mis.simulator.MisSimulator;
@@ -332,7 +334,9 @@ class UserInviteProcessTests {
 		misSimulator.failWith(1.0);
 		try {
 			for (int attempt = 0; attempt < 3; attempt++) {
-				assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+				assertThatThrownBy(() -> managementService.executeJob(send.getId()))
+					.isInstanceOf(MisUnavailableException.class)
+					.hasMessageContaining("503");
 			}
 		}
 		finally {
@@ -362,7 +366,9 @@ class UserInviteProcessTests {
 		mailSender.setPort(closedPort());
 		try {
 			for (int attempt = 0; attempt < 3; attempt++) {
-				assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+				assertThatThrownBy(() -> managementService.executeJob(send.getId()))
+					.isInstanceOf(MailException.class)
+					.hasMessageContaining("Connection refused");
 			}
 		}
 		finally {
