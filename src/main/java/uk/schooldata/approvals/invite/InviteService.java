@@ -42,21 +42,23 @@ public class InviteService {
 
 	private final Schools schools;
 
-	private final InviteStarts starts;
+	private final InviteBatchProcess batchProcess;
 
 	private final UserInviteProcess process;
 
-	InviteService(Invites invites, MisPeople people, Schools schools, InviteStarts starts, UserInviteProcess process) {
+	InviteService(Invites invites, MisPeople people, Schools schools, InviteBatchProcess batchProcess,
+			UserInviteProcess process) {
 		this.invites = invites;
 		this.people = people;
 		this.schools = schools;
-		this.starts = starts;
+		this.batchProcess = batchProcess;
 		this.process = process;
 	}
 
 	/**
-	 * Records a batch and its invites, skipping whoever cannot or need not be invited, and starts one
-	 * {@code user-invite} per invite (large batches in the background, in chunks).
+	 * Records a batch and its invites, skipping whoever cannot or need not be invited, and starts its
+	 * {@code invite-batch} instance, whose jobs start one {@code user-invite} per invite, a chunk at a time, once the
+	 * batch is committed.
 	 */
 	@Transactional
 	public InviteBatch invite(String urn, InviteRequest request, String invitedBy) {
@@ -101,7 +103,7 @@ public class InviteService {
 		}
 		invites.addBatch(batchId, urn, request.sourceGroup(), invitedBy, now, made.size(), skipped);
 		invites.addAll(made);
-		starts.start(made);
+		batchProcess.start(batchId, urn);
 		LOG.info("Batch {}: {} {} of school {} invited, {} skipped", batchId, made.size(), request.sourceGroup(), urn,
 				skipped.size());
 		return invites.findBatch(batchId).orElseThrow();
@@ -137,7 +139,7 @@ public class InviteService {
 			case EXPIRED, FAILED -> {
 				invites.changeStatus(inviteId, EnumSet.of(invite.status()), InviteStatus.PENDING);
 				invites.releaseStart(inviteId);
-				starts.start(List.of(invite));
+				startOnce(invite);
 			}
 			default -> throw conflict("invite-closed", "Invite closed",
 					"Invite " + inviteId + " is " + invite.status() + " and cannot be sent again.");
@@ -160,9 +162,18 @@ public class InviteService {
 				expired.add(invites.findById(id).orElseThrow());
 			}
 		}
-		starts.start(expired);
+		expired.forEach(this::startOnce);
 		LOG.info("School {}: {} expired invites sent again", urn, expired.size());
 		return expired.size();
+	}
+
+	/**
+	 * Starts the invite's instance, unless something else started it first.
+	 */
+	private void startOnce(Invite invite) {
+		if (invites.claimStart(invite.id())) {
+			process.start(invite);
+		}
 	}
 
 	/**

@@ -289,11 +289,42 @@ class Invites {
 		jdbc.sql("update invite set process_started = false where id = :id").param("id", id).update();
 	}
 
+	void bindBatch(String batchId, String processInstanceId) {
+		jdbc.sql("update invite_batch set process_instance_id = :instance where id = :id and process_instance_id is null")
+			.param("instance", processInstanceId)
+			.param("id", batchId)
+			.update();
+	}
+
 	/**
-	 * Pending invites whose process was never started: a background start that did not finish (the node stopped).
+	 * The batch the {@code invite-batch} instance works on; never found through a variable.
+	 *
+	 * @throws IllegalStateException when the instance is bound to no batch
 	 */
-	List<Invite> unstarted() {
-		return jdbc.sql("select * from invite where status = 'PENDING' and process_started = false order by created_at")
+	String batchBoundTo(String processInstanceId) {
+		return jdbc.sql("select id from invite_batch where process_instance_id = :instance")
+			.param("instance", processInstanceId)
+			.query(String.class)
+			.optional()
+			.orElseThrow(() -> new IllegalStateException("Process instance " + processInstanceId
+					+ " is bound to no invite batch: only a batch recorded through the invite API starts one."));
+	}
+
+	int countInBatch(String batchId) {
+		return jdbc.sql("select count(*) from invite where batch_id = :batch")
+			.param("batch", batchId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/**
+	 * The invites of one chunk of the batch, in a fixed order: the same chunk holds the same invites on every retry.
+	 */
+	List<Invite> chunkOfBatch(String batchId, int chunk, int chunkSize) {
+		return jdbc.sql("select * from invite where batch_id = :batch order by id offset :offset rows fetch next :size rows only")
+			.param("batch", batchId)
+			.param("offset", Math.max(chunk, 0) * chunkSize)
+			.param("size", chunkSize)
 			.query((row, n) -> invite(row))
 			.list();
 	}

@@ -28,4 +28,8 @@ public class RetryCycles {
 	public String webhook() {
 		return properties.webhook();
 	}
+
+	public String batch() {
+		return properties.batch();
+	}
 }

@@ -15,15 +15,18 @@ import org.springframework.validation.annotation.Validated;
  * @param mis calls to a school's MIS
  * @param mail sending email
  * @param webhook notifying an app
+ * @param batch starting a chunk of a batch's processes (only the database can fail there)
  */
 @Validated
 @ConfigurationProperties("app.retry")
-public record RetryProperties(@NotBlank String mis, @NotBlank String mail, @NotBlank String webhook) {
+public record RetryProperties(@NotBlank String mis, @NotBlank String mail, @NotBlank String webhook,
+		@NotBlank String batch) {
 
 	public RetryProperties {
 		check("app.retry.mis", mis);
 		check("app.retry.mail", mail);
 		check("app.retry.webhook", webhook);
+		check("app.retry.batch", batch);
 	}
 
 	private static void check(String key, String cycle) {

@@ -2,16 +2,20 @@ package uk.schooldata.approvals.invite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,8 +29,9 @@ import uk.schooldata.approvals.mis.Student;
 import uk.schooldata.approvals.web.InvalidRequestException;
 
 /**
- * Batches: who is invited, who is skipped and why, people picked from the MIS simulator through the MIS port; and a
- * large batch that starts its processes in the background, in chunks. The job executor is off, so nothing is sent.
+ * Batches: who is invited, who is skipped and why, people picked from the MIS simulator through the MIS port; and the
+ * {@code invite-batch} process that starts a batch's invitations, a chunk per job. The job executor is off, so the
+ * test runs the batch's jobs and nothing is sent.
  */
 @ProcessTest
 @Import(InviteScenario.class)
@@ -42,12 +47,16 @@ class InviteBatchProcessTests {
 	RuntimeService runtimeService;
 
 	@Autowired
-	InviteStarts starts;
+	ManagementService managementService;
 
 	School school;
 
+	@Autowired
+	ProcessEngine engine;
+
 	@BeforeEach
 	void anOnboardedSchool() {
+		AbstractAssertions.init(engine);
 		school = scenario.anOnboardedSchool();
 	}
 
@@ -86,6 +95,7 @@ class InviteBatchProcessTests {
 				new Skipped(activeBefore.id(), SkipReason.ALREADY_ACTIVE),
 				new Skipped("CON-NOBODY", SkipReason.UNKNOWN_PERSON));
 		assertThat(service.batch(batch.id())).contains(batch);
+		scenario.startBatch(batch.id());
 		assertThat(runtimeService.createProcessInstanceQuery()
 			.processDefinitionKey(UserInviteProcess.KEY)
 			.tenantIdIn(school.urn())
@@ -162,7 +172,7 @@ class InviteBatchProcessTests {
 	}
 
 	@Test
-	void aLargeBatchAnswersAtOnceAndStartsItsProcessesInChunksInTheBackground() {
+	void aLargeBatchAnswersAtOnceAndItsProcessStartsTheInvitationsOneChunkPerJob() {
 		List<String> yearSeven = scenario.students(school.urn())
 			.stream()
 			.filter(student -> student.yearGroup() == 7)
@@ -174,37 +184,83 @@ class InviteBatchProcessTests {
 				school.administrator());
 
 		assertThat(batch.invited()).isGreaterThan(100);
-		await().atMost(Duration.ofSeconds(60))
-			.until(() -> runtimeService.createProcessInstanceQuery()
-				.processDefinitionKey(UserInviteProcess.KEY)
-				.tenantIdIn(school.urn())
-				.count(), count -> count == batch.invited());
+		assertThat(inviteInstances()).as("nothing started before the batch's jobs run").isZero();
+		ProcessInstance batchInstance = batchInstance(batch);
+		assertThat(batchInstance.getTenantId()).isEqualTo(school.urn());
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(batchInstance.getId())
+			.singleResult()
+			.getId());
+		List<Job> chunks = managementService.createJobQuery()
+			.processInstanceId(batchInstance.getId())
+			.activityId(InviteBatchProcess.START_INVITES)
+			.list();
+		assertThat(chunks).hasSize((batch.invited() + 99) / 100);
+
+		scenario.startBatch(batch.id());
+
+		assertThat(inviteInstances()).isEqualTo(batch.invited());
+		assertThat(batchInstance).isEnded();
 		assertThat(service.batch(batch.id()).orElseThrow().progress())
 			.containsExactly(Map.entry(InviteStatus.PENDING, batch.invited()));
 	}
 
 	@Test
-	void aPendingInviteLeftUnstartedByAStoppedNodeIsStartedWhenTheApplicationStartsAndOnlyOnce() {
-		Invite invite = invite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
-		runtimeService.deleteProcessInstance(
-				runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).singleResult().getId(),
-				"simulating a node that stopped before starting it");
-		scenario.markUnstarted(invite.id());
+	void aChunkRunAgainStartsNoInvitationTwice() {
+		String group = scenario.students(school.urn()).get(0).registrationGroup();
+		InviteBatch batch = service.invite(school.urn(), new InviteRequest(SourceGroup.STUDENTS, null, List.of(group)),
+				school.administrator());
+		ProcessInstance batchInstance = batchInstance(batch);
+		managementService.executeJob(managementService.createJobQuery()
+			.processInstanceId(batchInstance.getId())
+			.singleResult()
+			.getId());
+		// As an operator running the whole step again from Cockpit: every chunk twice.
+		runtimeService.createProcessInstanceModification(batchInstance.getId())
+			.startBeforeActivity(InviteBatchProcess.START_INVITES + "#multiInstanceBody")
+			.execute();
+		assertThat(managementService.createJobQuery().processInstanceId(batchInstance.getId()).count()).isEqualTo(2);
 
-		starts.startLeftovers();
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).count(),
-					count -> count == 1);
-		starts.startLeftovers();
-		starts.start(List.of(invite));
+		scenario.startBatch(batch.id());
 
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(invite.id()).count()).isOne();
+		assertThat(inviteInstances()).isEqualTo(batch.invited());
+	}
+
+	@Test
+	void aBatchInstanceThatNoBatchStartedStartsNothing() {
+		InviteBatch batch = service.invite(school.urn(),
+				new InviteRequest(SourceGroup.STAFF, List.of(scenario.aStaffMemberWithEmail(school.urn()).id()), null),
+				school.administrator());
+		ProcessInstance forged = runtimeService.createProcessInstanceByKey(InviteBatchProcess.KEY)
+			.businessKey(batch.id())
+			.setVariable(InviteBatchProcess.SCHOOL_URN, school.urn())
+			.execute();
+		Job start = managementService.createJobQuery().processInstanceId(forged.getId()).singleResult();
+
+		assertThatThrownBy(() -> managementService.executeJob(start.getId()))
+			.hasMessageContaining("bound to no invite batch");
+		assertThat(inviteInstances()).isZero();
+	}
+
+	private ProcessInstance batchInstance(InviteBatch batch) {
+		return runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(InviteBatchProcess.KEY)
+			.processInstanceBusinessKey(batch.id())
+			.singleResult();
+	}
+
+	private long inviteInstances() {
+		return runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(UserInviteProcess.KEY)
+			.tenantIdIn(school.urn())
+			.count();
 	}
 
 	private Invite invite(SourceGroup group, String personId) {
 		InviteBatch batch = service.invite(school.urn(), new InviteRequest(group, List.of(personId), null),
 				school.administrator());
 		assertThat(batch.invited()).as("skipped: %s", batch.skipped()).isOne();
+		scenario.startBatch(batch.id());
 		return service.list(school.urn(), null, group)
 			.stream()
 			.filter(invite -> invite.batchId().equals(batch.id()))

@@ -12,7 +12,9 @@ import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 
@@ -51,8 +53,12 @@ class InviteScenario {
 
 	private final InviteService inviteService;
 
+	private final RuntimeService runtimeService;
+
 	InviteScenario(SchoolOnboardingProcess onboarding, ManagementService managementService, MisConnector mis,
-			IdentityService identityService, TaskService taskService, JdbcClient jdbc, InviteService inviteService) {
+			IdentityService identityService, TaskService taskService, JdbcClient jdbc, InviteService inviteService,
+			RuntimeService runtimeService) {
+		this.runtimeService = runtimeService;
 		this.jdbc = jdbc;
 		this.inviteService = inviteService;
 		this.onboarding = onboarding;
@@ -103,8 +109,16 @@ class InviteScenario {
 		complete(task, administrator, Map.of(UserInviteProcess.PERMISSIONS, List.of(permission.name())));
 	}
 
-	void markUnstarted(String inviteId) {
-		jdbc.sql("update invite set process_started = false where id = :id").param("id", inviteId).update();
+	/**
+	 * Runs the batch's {@code invite-batch} jobs, as the job executor would: the batch's {@code user-invite} instances
+	 * are started, their send jobs not yet run.
+	 */
+	void startBatch(String batchId) {
+		ProcessInstance batch = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(InviteBatchProcess.KEY)
+			.processInstanceBusinessKey(batchId)
+			.singleResult();
+		Jobs.runAll(managementService, batch.getId());
 	}
 
 	StaffMember aStaffMemberWithEmail(String urn) {

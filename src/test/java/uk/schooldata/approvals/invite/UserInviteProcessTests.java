@@ -473,6 +473,7 @@ class UserInviteProcessTests {
 		InviteBatch batch = service.invite(school.urn(), new InviteRequest(group, List.of(personId), null),
 				school.administrator());
 		assertThat(batch.invited()).as("skipped: %s", batch.skipped()).isOne();
+		scenario.startBatch(batch.id());
 		return service.list(school.urn(), null, group)
 			.stream()
 			.filter(invite -> invite.batchId().equals(batch.id()))

@@ -48,7 +48,8 @@ class IsoDurationTests {
 	@Test
 	void aRetryCycleWithAWaitTheTimersCannotHonourStopsTheStartNamingTheKey() {
 		Binder binder = new Binder(new MapConfigurationPropertySource(
-				Map.of("app.retry.mis", "PT10S,PT1M", "app.retry.mail", "PT1M,2 minutes", "app.retry.webhook", "PT1M")));
+				Map.of("app.retry.mis", "PT10S,PT1M", "app.retry.mail", "PT1M,2 minutes", "app.retry.webhook", "PT1M",
+						"app.retry.batch", "PT10S")));
 
 		assertThatThrownBy(() -> binder.bind("app.retry", RetryProperties.class)).isInstanceOf(BindException.class)
 			.hasStackTraceContaining("app.retry.mail: '2 minutes' is not a duration the process timers can honour");
