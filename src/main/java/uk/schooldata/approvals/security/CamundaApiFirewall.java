@@ -131,7 +131,7 @@ class CamundaApiFirewall extends OncePerRequestFilter {
 			return;
 		}
 		if (rule.get().body() == BodyRule.FORM_FIELDS) {
-			completeTask(cached, response, chain);
+			completeTask(cached, response, chain, taskId(engine));
 			return;
 		}
 		chain.doFilter(cached, response);
@@ -141,13 +141,24 @@ class CamundaApiFirewall extends OncePerRequestFilter {
 	 * Lets Camunda complete the task; a task listener's refusal, which the webapps' engine API answers with
 	 * {@code 500}, becomes the {@code 400} it is, in the listener's words (as on {@code /engine-rest}).
 	 */
-	private void completeTask(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws IOException, ServletException {
+	private void completeTask(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			String taskId) throws IOException, ServletException {
 		DecisionRefusals.lastInThisThread();
+		boolean openBefore = taskService.createTaskQuery().taskId(taskId).count() == 1;
 		ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
 		chain.doFilter(request, answer);
 		Optional<FormFieldValidationException> refused = DecisionRefusals.lastInThisThread();
-		if (answer.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value() && refused.isPresent()) {
+		if (answer.getStatus() == HttpStatus.FORBIDDEN.value() && openBefore
+				&& taskService.createTaskQuery().taskId(taskId).count() == 0) {
+			// Someone else completed the task while this call ran; Camunda then finds no permission on it.
+			answer.resetBuffer();
+			LOG.warn("{} {} lost a race: the task was completed meanwhile", request.getMethod(), request.getRequestURI());
+			answer.setStatus(HttpStatus.CONFLICT.value());
+			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			objectMapper.writeValue(answer.getOutputStream(), Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
+					"Someone else completed this task at the same moment."));
+		}
+		else if (answer.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value() && refused.isPresent()) {
 			answer.resetBuffer();
 			LOG.warn("{} {} refused by a task listener: {}", request.getMethod(), request.getRequestURI(),
 					refused.get().getMessage());
@@ -171,6 +182,11 @@ class CamundaApiFirewall extends OncePerRequestFilter {
 			case START -> startRefusal(json(request));
 			case FORM_FIELDS -> formRefusal(pathVariables.get("id"), json(request));
 		};
+	}
+
+	private static String taskId(Matcher engine) {
+		String[] segments = engine.group("path").split("/");
+		return segments.length > 2 ? segments[2] : "";
 	}
 
 	private JsonNode json(CachedBodyRequest request) throws IOException {

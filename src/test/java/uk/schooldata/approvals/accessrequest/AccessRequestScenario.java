@@ -18,7 +18,7 @@ import uk.schooldata.approvals.security.SchoolIdentities;
  * Test data for data access requests: an onboarded school with two administrators, and a registered app.
  * Import it into a test with {@code @Import(AccessRequestScenario.class)}.
  */
-class AccessRequestScenario {
+public class AccessRequestScenario {
 
 	private final SchoolOnboardingProcess onboarding;
 

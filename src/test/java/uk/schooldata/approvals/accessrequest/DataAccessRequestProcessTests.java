@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -40,25 +39,21 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import jakarta.mail.internet.MimeMessage;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 
-import uk.schooldata.approvals.TestMailServer;
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.SignedIn;
+import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.notification.WebhookDeliveryFailedException;
@@ -72,19 +67,11 @@ import uk.schooldata.approvals.security.SchoolIdentities;
  * webhook receiver is WireMock (each signature checked), the school's mailbox GreenMail.
  */
 @ProcessTest
-@Import(AccessRequestScenario.class)
 class DataAccessRequestProcessTests {
 
-	@RegisterExtension
-	static WireMockExtension app = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockServer app = TestServers.webhooks();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMailServer.start();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		TestMailServer.use(smtp, registry);
-	}
+	static GreenMail smtp = TestServers.mail();
 
 	@Autowired
 	ProcessEngine engine;
@@ -143,6 +130,7 @@ class DataAccessRequestProcessTests {
 
 	@BeforeEach
 	void anOnboardedSchoolAndAnApp() {
+		TestServers.clear();
 		AbstractAssertions.init(engine);
 		app.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
 		school = scenario.anOnboardedSchool();

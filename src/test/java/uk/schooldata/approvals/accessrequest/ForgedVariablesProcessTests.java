@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.asking;
@@ -26,18 +25,15 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
 
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.SignedIn;
-import uk.schooldata.approvals.TestMailServer;
+import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 
 /**
@@ -46,19 +42,11 @@ import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
  * Started through the Java API, as a platform operator could, so that only the domain rules stand in the way.
  */
 @ProcessTest
-@Import(AccessRequestScenario.class)
 class ForgedVariablesProcessTests {
 
-	@RegisterExtension
-	static WireMockExtension app = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+	static WireMockServer app = TestServers.webhooks();
 
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMailServer.start();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		TestMailServer.use(smtp, registry);
-	}
+	static GreenMail smtp = TestServers.mail();
 
 	@Autowired
 	AccessRequestScenario scenario;
@@ -95,6 +83,7 @@ class ForgedVariablesProcessTests {
 
 	@BeforeEach
 	void anOnboardedSchoolAndTwoApps() {
+		TestServers.clear();
 		app.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
 		school = scenario.anOnboardedSchool();
 		appId = scenario.anApp(app.baseUrl() + "/hooks");

@@ -19,9 +19,9 @@ import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.invite.InviteBatch.Skipped;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.Contact;
@@ -34,7 +34,6 @@ import uk.schooldata.approvals.web.InvalidRequestException;
  * test runs the batch's jobs and nothing is sent.
  */
 @ProcessTest
-@Import(InviteScenario.class)
 class InviteBatchProcessTests {
 
 	@Autowired
@@ -56,6 +55,7 @@ class InviteBatchProcessTests {
 
 	@BeforeEach
 	void anOnboardedSchool() {
+		TestServers.clear();
 		AbstractAssertions.init(engine);
 		school = scenario.anOnboardedSchool();
 	}

@@ -35,7 +35,7 @@ import uk.schooldata.approvals.onboarding.SchoolRegistrations;
  * Test data for invitations: a school onboarded through the real process, its people as the MIS simulator has them,
  * and the invitation emails' links. Import it with {@code @Import(InviteScenario.class)}.
  */
-class InviteScenario {
+public class InviteScenario {
 
 	private static final Pattern TOKEN = Pattern.compile("/api/invitations/([A-Za-z0-9_-]{43})/accept");
 

@@ -32,21 +32,17 @@ import org.camunda.spin.Spin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.ErrorResponseException;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 
 import uk.schooldata.approvals.ProcessTest;
-import uk.schooldata.approvals.TestMailServer;
+import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.MisUnavailableException;
 import uk.schooldata.approvals.mis.StaffMember;
@@ -58,16 +54,9 @@ import uk.schooldata.approvals.mis.simulator.MisSimulator;
  * invitees' mailboxes are GreenMail, and every acceptance uses the token from the link in the email received.
  */
 @ProcessTest
-@Import(InviteScenario.class)
 class UserInviteProcessTests {
 
-	@RegisterExtension
-	static GreenMailExtension smtp = TestMailServer.start();
-
-	@DynamicPropertySource
-	static void mailServer(DynamicPropertyRegistry registry) {
-		TestMailServer.use(smtp, registry);
-	}
+	static GreenMail smtp = TestServers.mail();
 
 	@Autowired
 	ProcessEngine engine;
@@ -97,6 +86,7 @@ class UserInviteProcessTests {
 
 	@BeforeEach
 	void anOnboardedSchool() {
+		TestServers.clear();
 		AbstractAssertions.init(engine);
 		school = scenario.anOnboardedSchool();
 	}

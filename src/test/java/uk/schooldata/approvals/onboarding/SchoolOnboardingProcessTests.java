@@ -30,6 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import uk.schooldata.approvals.Jobs;
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.mis.MisPermissionGroup;
 import uk.schooldata.approvals.mis.MisRefusedException;
 import uk.schooldata.approvals.mis.MisUnavailableException;
@@ -73,6 +74,7 @@ class SchoolOnboardingProcessTests {
 
 	@BeforeEach
 	void useThisEngineForAssertions() {
+		TestServers.clear();
 		AbstractAssertions.init(engine);
 	}
 
