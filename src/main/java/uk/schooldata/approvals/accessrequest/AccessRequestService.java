@@ -14,19 +14,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.accessrequest.AccessRequestSubmission.ScopeRequest;
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.onboarding.OnboardingStatus;
 import uk.schooldata.approvals.onboarding.School;
+import uk.schooldata.approvals.onboarding.SchoolNotOnboardedException;
 import uk.schooldata.approvals.onboarding.Schools;
 import uk.schooldata.approvals.web.FieldProblem;
 import uk.schooldata.approvals.web.InvalidRequestException;
-import uk.schooldata.approvals.web.Problems;
 
 /**
  * Takes apps' data access requests: checks them against the scope catalogue and what the app already holds,
@@ -84,7 +82,7 @@ public class AccessRequestService {
 	 *
 	 * @param processInstanceId the instance that decides it, when it is starting already; otherwise the instance
 	 * binds itself when it starts
-	 * @throws ErrorResponseException {@code 409} when another submission of the same app to the same school, or with
+	 * @throws SimultaneousSubmissionException when another submission of the same app to the same school, or with
 	 * the same idempotency key, was recorded at the same moment: exactly one of them wins
 	 */
 	AccessRequest record(String appId, AccessRequestSubmission submission, String idempotencyKey,
@@ -104,12 +102,7 @@ public class AccessRequestService {
 			requests.add(request, idempotencyKey, processInstanceId);
 		}
 		catch (DuplicateKeyException | ConcurrencyFailureException simultaneous) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT,
-					"simultaneous-submission", "Simultaneous submission",
-					"Another request from app " + appId + " to school " + submission.schoolUrn()
-							+ " was submitted at the same moment and was taken instead. Ask again to see it: the same "
-							+ "Idempotency-Key returns it, and a new request replaces it."),
-					simultaneous);
+			throw new SimultaneousSubmissionException(appId, submission.schoolUrn());
 		}
 		LOG.info("App {} asked school {} for {} new scopes in request {}", appId, submission.schoolUrn(),
 				newScopes.size(), request.id());
@@ -125,18 +118,14 @@ public class AccessRequestService {
 			.filter(found -> found.appId().equals(appId))
 			.orElseThrow(() -> notFound(requestId));
 		if (!request.status().isOpen()) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "request-closed",
-					"Request closed", "Request " + requestId + " is " + request.status() + " and can no longer be withdrawn."),
-					null);
+			throw new RequestClosedException(requestId, request.status());
 		}
 		process.withdraw(request);
 		return requests.findById(requestId).orElseThrow();
 	}
 
-	public static ErrorResponseException notFound(String requestId) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
-				"access-request-not-found", "Access request not found", "No access request " + requestId + " is yours to see."),
-				null);
+	public static AccessRequestNotFoundException notFound(String requestId) {
+		return new AccessRequestNotFoundException(requestId);
 	}
 
 	/**
@@ -144,7 +133,7 @@ public class AccessRequestService {
 	 */
 	List<RequestedScope> check(String appId, AccessRequestSubmission submission) {
 		if (apps.findById(appId).isEmpty()) {
-			throw Problems.forbidden("Only registered apps may ask schools for data.");
+			throw new NotAnAppException();
 		}
 		List<FieldProblem> problems = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
@@ -168,9 +157,7 @@ public class AccessRequestService {
 		}
 		School school = schools.findByUrn(submission.schoolUrn())
 			.filter(found -> found.status() == OnboardingStatus.ACTIVE)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT,
-					"school-not-onboarded", "School not onboarded",
-					"School " + submission.schoolUrn() + " is not onboarded, so it cannot receive requests yet."), null));
+			.orElseThrow(() -> new SchoolNotOnboardedException(submission.schoolUrn(), "receive requests"));
 		Set<String> held = new HashSet<>(grants.inForce(school.urn(), appId).stream().map(Grant::scope).toList());
 		List<String> asked = submission.scopes().stream().map(ScopeRequest::name).toList();
 		Map<String, List<String>> missing = catalogue.missingDependencies(asked, held);
@@ -185,8 +172,7 @@ public class AccessRequestService {
 			.map(scope -> new RequestedScope(scope.name(), scope.required(), scope.justification(), null))
 			.toList();
 		if (newScopes.isEmpty()) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "already-granted",
-					"Already granted", "School " + school.urn() + " has already granted every scope requested."), null);
+			throw new AlreadyGrantedException(school.urn());
 		}
 		return newScopes;
 	}

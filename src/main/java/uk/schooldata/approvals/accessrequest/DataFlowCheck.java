@@ -2,15 +2,12 @@ package uk.schooldata.approvals.accessrequest;
 
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.apps.Apps;
 import uk.schooldata.approvals.onboarding.OnboardingStatus;
 import uk.schooldata.approvals.onboarding.School;
 import uk.schooldata.approvals.onboarding.Schools;
-import uk.schooldata.approvals.web.Problems;
 
 /**
  * The two-taps check an app makes before every data pull: may this scope of this school flow to this app now?
@@ -35,15 +32,15 @@ public class DataFlowCheck {
 	}
 
 	/**
-	 * @throws ErrorResponseException {@code 400} for a scope that is not in the catalogue, {@code 404} for a school
-	 * or an app that is not registered
+	 * @throws UnknownScopeException for a scope that is not in the catalogue
+	 * @throws SchoolNotFoundException for a school that is not registered
+	 * @throws AppNotFoundException for an app that is not registered
 	 */
 	public DataFlow check(String urn, String appId, String scope) {
-		Scope wanted = catalogue.find(scope).orElseThrow(() -> unknownScope(scope));
-		School school = schools.findByUrn(urn).orElseThrow(() -> notFound("school-not-found", "School not found",
-				"No school with URN " + urn + " is registered."));
+		Scope wanted = catalogue.find(scope).orElseThrow(() -> new UnknownScopeException(scope));
+		School school = schools.findByUrn(urn).orElseThrow(() -> new SchoolNotFoundException(urn));
 		if (apps.findById(appId).isEmpty()) {
-			throw notFound("app-not-found", "App not found", "No app with id '" + appId + "' is registered.");
+			throw new AppNotFoundException(appId);
 		}
 		Grant grantInForce = grants.inForce(urn, appId, scope).orElse(null);
 		return DataFlow.of(misTap(school, wanted), DataFlow.PlatformTap.of(grantInForce));
@@ -58,13 +55,4 @@ public class DataFlowCheck {
 		return new DataFlow.MisTap(open, missing, school.status());
 	}
 
-	private static ErrorResponseException unknownScope(String scope) {
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, Problems.of(HttpStatus.BAD_REQUEST, "unknown-scope",
-				"Unknown scope", "'" + scope + "' is not a scope in the catalogue."), null);
-	}
-
-	private static ErrorResponseException notFound(String slug, String title, String detail) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, slug, title, detail),
-				null);
-	}
 }

@@ -6,12 +6,9 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
-import uk.schooldata.approvals.web.Problems;
 
 /**
  * Records and starts a revocation for grants in force; refuses one that would revoke nothing.
@@ -40,10 +37,7 @@ public class Revocations {
 		boolean inForce = scope == null ? !grants.inForce(schoolUrn, appId).isEmpty()
 				: grants.inForce(schoolUrn, appId, scope).isPresent();
 		if (!inForce) {
-			throw new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND, "grant-not-found",
-					"Grant not found", "App " + appId + " holds " + (scope == null ? "no scopes" : "no grant of " + scope)
-							+ " at school " + schoolUrn + "."),
-					null);
+			throw new GrantNotFoundException(schoolUrn, appId, scope);
 		}
 		Revocation revocation = new Revocation(UUID.randomUUID().toString(), schoolUrn, appId, scope, revokedBy, reason,
 				ClockUtil.getCurrentTime().toInstant(), null, List.of(), Map.of());

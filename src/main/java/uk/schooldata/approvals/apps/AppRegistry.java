@@ -6,14 +6,11 @@ import java.util.Base64;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.Assert;
-import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.security.AppIdentities;
-import uk.schooldata.approvals.web.Problems;
 
 /**
  * Registers apps: the app's row with its webhook signing secret, and its API identity, together or not at all.
@@ -81,8 +78,7 @@ public class AppRegistry {
 
 	private String checkedFree(AppRegistration registration) {
 		if (apps.findById(registration.appId()).isPresent() || identities.exists(registration.appId())) {
-			throw new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, "app-id-taken",
-					"App id taken", "The id '" + registration.appId() + "' is already in use; choose another."), null);
+			throw new AppIdTakenException(registration.appId());
 		}
 		return registration.appId();
 	}

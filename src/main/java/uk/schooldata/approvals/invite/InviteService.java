@@ -15,17 +15,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.invite.MisPeople.Invitee;
 import uk.schooldata.approvals.onboarding.OnboardingStatus;
+import uk.schooldata.approvals.onboarding.SchoolNotOnboardedException;
 import uk.schooldata.approvals.onboarding.Schools;
 import uk.schooldata.approvals.web.FieldProblem;
 import uk.schooldata.approvals.web.InvalidRequestException;
-import uk.schooldata.approvals.web.Problems;
 
 /**
  * Invites a school's people, and answers for the invites: lists, reinvites, cancellations and acceptances. Who may
@@ -141,7 +139,7 @@ public class InviteService {
 				invites.releaseStart(inviteId);
 				startOnce(invite);
 			}
-			default -> throw conflict("invite-closed", "Invite closed",
+			default -> throw new InviteClosedException(
 					"Invite " + inviteId + " is " + invite.status() + " and cannot be sent again.");
 		}
 		LOG.info("Invite {}: reinvite requested", inviteId);
@@ -183,7 +181,7 @@ public class InviteService {
 	public Invite cancel(String inviteId) {
 		Invite invite = invites.findById(inviteId).orElseThrow(() -> notFound(inviteId));
 		if (invite.status() == InviteStatus.ACTIVE) {
-			throw conflict("invite-closed", "Invite closed",
+			throw new InviteClosedException(
 					"Invite " + inviteId + " has been accepted and its permissions assigned; it cannot be cancelled.");
 		}
 		if (invite.status() != InviteStatus.CANCELLED) {
@@ -205,8 +203,7 @@ public class InviteService {
 	public Invite accept(String token, Acceptance acceptance) {
 		String hash = InviteTokens.hash(token);
 		Invite invite = invites.findByIssuedToken(hash)
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND, Problems.of(HttpStatus.NOT_FOUND,
-					"invitation-not-found", "Invitation not found", "No invitation has this token."), null));
+			.orElseThrow(InvitationNotFoundException::new);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		boolean current = invite.status() == InviteStatus.SENT
 				&& invites.currentTokenHash(invite.id()).filter(hash::equals).isPresent()
@@ -246,8 +243,7 @@ public class InviteService {
 		}
 		schools.findByUrn(urn)
 			.filter(school -> school.status() == OnboardingStatus.ACTIVE)
-			.orElseThrow(() -> conflict("school-not-onboarded", "School not onboarded",
-					"School " + urn + " is not onboarded, so it cannot invite anyone yet."));
+			.orElseThrow(() -> new SchoolNotOnboardedException(urn, "invite anyone"));
 		if (byGroup) {
 			Set<String> known = people.registrationGroups(urn);
 			List<String> unknown = request.groupIds().stream().filter(id -> !known.contains(id)).toList();
@@ -258,13 +254,11 @@ public class InviteService {
 		}
 	}
 
-	public static ErrorResponseException notFound(String inviteId) {
-		return new ErrorResponseException(HttpStatus.NOT_FOUND,
-				Problems.of(HttpStatus.NOT_FOUND, "invite-not-found", "Invite not found", "No invite " + inviteId + "."),
-				null);
+	public static InviteNotFoundException notFound(String inviteId) {
+		return new InviteNotFoundException(inviteId);
 	}
 
-	private static ErrorResponseException gone(Invite invite) {
+	private static InvitationGoneException gone(Invite invite) {
 		String why = switch (invite.status()) {
 			case EXPIRED -> "has expired";
 			case CANCELLED -> "was cancelled";
@@ -272,17 +266,10 @@ public class InviteService {
 			default -> invite.expiresAt() != null && !ClockUtil.getCurrentTime().toInstant().isBefore(invite.expiresAt())
 					? "has expired" : "has been replaced by a newer invitation";
 		};
-		return new ErrorResponseException(HttpStatus.GONE, Problems.of(HttpStatus.GONE, "invitation-gone",
-				"Invitation no longer valid", "This invitation " + why + ". Ask your school to send it again."), null);
+		return new InvitationGoneException(why);
 	}
 
-	private static ErrorResponseException alreadyLinked(Acceptance acceptance) {
-		return conflict("external-account-linked", "External account already linked",
-				"This " + acceptance.provider() + " account is already linked to another person.");
-	}
-
-	private static ErrorResponseException conflict(String slug, String title, String detail) {
-		return new ErrorResponseException(HttpStatus.CONFLICT, Problems.of(HttpStatus.CONFLICT, slug, title, detail),
-				null);
+	private static ExternalAccountLinkedException alreadyLinked(Acceptance acceptance) {
+		return new ExternalAccountLinkedException(acceptance.provider());
 	}
 }

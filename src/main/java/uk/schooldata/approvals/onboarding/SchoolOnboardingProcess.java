@@ -10,10 +10,11 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
-import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.mis.MisPermissionGroup;
 import uk.schooldata.approvals.workflow.SchoolTenants;
+import uk.schooldata.approvals.web.InvalidRequestException;
+import uk.schooldata.approvals.web.Refusal;
 
 /**
  * The {@code school-onboarding} process ({@code processes/school-onboarding.bpmn}): its key, element ids, variables
@@ -103,10 +104,10 @@ public class SchoolOnboardingProcess {
 			.orElseThrow(() -> new IllegalStateException("Unknown MIS permission group " + misName));
 	}
 
-	private static Optional<ErrorResponseException> refusalIn(Throwable ex) {
+	private static Optional<RuntimeException> refusalIn(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof ErrorResponseException refusal) {
-				return Optional.of(refusal);
+			if (cause instanceof Refusal || cause instanceof InvalidRequestException) {
+				return Optional.of((RuntimeException) cause);
 			}
 		}
 		return Optional.empty();

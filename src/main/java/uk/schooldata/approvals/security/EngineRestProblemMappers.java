@@ -18,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
 import uk.schooldata.approvals.web.Problems;
+import uk.schooldata.approvals.web.Refusal;
 
 /**
  * Camunda's REST API answers {@code 500} for two refusals that are the caller's doing, not a server error:
@@ -48,6 +49,10 @@ final class EngineRestProblemMappers {
 
 	static Response toResponse(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof Refusal refused) {
+				LOG.warn("Engine REST call refused: {}", refused.getMessage());
+				return problem(Response.Status.fromStatusCode(refused.status().value()), refused.problem());
+			}
 			if (cause instanceof ErrorResponseException refused) {
 				LOG.warn("Engine REST call refused: {}", refused.getBody().getDetail());
 				return problem(Response.Status.fromStatusCode(refused.getStatusCode().value()), refused.getBody());

@@ -54,6 +54,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
+	/**
+	 * A rule of the domain said no: its problem type, in its words.
+	 */
+	@ExceptionHandler
+	ResponseEntity<Object> handleRefusal(Refusal refusal, WebRequest request) {
+		return handleExceptionInternal(refusal, refusal.problem(), new HttpHeaders(), refusal.status(), request);
+	}
+
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
 		String reference = UUID.randomUUID().toString();

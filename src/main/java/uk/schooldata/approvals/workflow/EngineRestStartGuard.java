@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import uk.schooldata.approvals.web.CachedBodyRequest;
 import uk.schooldata.approvals.web.Problems;
+import uk.schooldata.approvals.web.Refusal;
 
 /**
  * Runs the {@link ProcessStartValidator} of a process before Camunda's REST API starts it, and answers a refused start
@@ -92,6 +93,12 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 			LOG.warn("Refused a start of {} through the engine REST API: {}", validator.processKey(),
 					refused.getBody().getDetail());
 			writeProblem(response, refused.getBody());
+			return;
+		}
+		catch (Refusal refused) {
+			LOG.warn("Refused a start of {} through the engine REST API: {}", validator.processKey(),
+					refused.getMessage());
+			writeProblem(response, refused.problem());
 			return;
 		}
 		chain.doFilter(cached, response);
