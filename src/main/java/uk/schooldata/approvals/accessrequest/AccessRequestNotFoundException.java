@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 public class AccessRequestNotFoundException extends Refusal {
 
 	public AccessRequestNotFoundException(String requestId) {
-		super(Kind.NOT_FOUND, "access-request-not-found", "Access request not found", "No access request " + requestId + " is yours to see.");
+		super(Kind.NOT_FOUND, "access-request-not-found", "Access request not found",
+				"No access request " + requestId + " is yours to see.");
 	}
 }

@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 public class AlreadyGrantedException extends Refusal {
 
 	public AlreadyGrantedException(String schoolUrn) {
-		super(Kind.CONFLICT, "already-granted", "Already granted", "School " + schoolUrn + " has already granted every scope requested.");
+		super(Kind.CONFLICT, "already-granted", "Already granted",
+				"School " + schoolUrn + " has already granted every scope requested.");
 	}
 }

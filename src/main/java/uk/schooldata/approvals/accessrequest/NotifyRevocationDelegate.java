@@ -42,8 +42,9 @@ class NotifyRevocationDelegate implements JavaDelegate {
 			throw new DecisionNotOnRecordException("Revocation " + revocation.id() + " has ended no grants yet.");
 		}
 		WebhookTarget target = apps.webhookTarget(revocation.appId());
-		webhooks.send(target.url(), target.secret(), EVENT, revocation.id() + ":REVOKED", new GrantsRevoked(revocation.schoolUrn(),
-				revocation.revokedScopes(), revocation.reason(), revocation.dependantsRevoked()));
+		webhooks.send(target.url(), target.secret(), EVENT, revocation.id() + ":REVOKED",
+				new GrantsRevoked(revocation.schoolUrn(), revocation.revokedScopes(), revocation.reason(),
+						revocation.dependantsRevoked()));
 		LOG.info("App {} told that school {} revoked scopes", revocation.appId(), revocation.schoolUrn());
 	}
 

@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 public class RequestClosedException extends Refusal {
 
 	public RequestClosedException(String requestId, AccessRequestStatus status) {
-		super(Kind.CONFLICT, "request-closed", "Request closed", "Request " + requestId + " is " + status + " and can no longer be withdrawn.");
+		super(Kind.CONFLICT, "request-closed", "Request closed",
+				"Request " + requestId + " is " + status + " and can no longer be withdrawn.");
 	}
 }

@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 class AppIdTakenException extends Refusal {
 
 	AppIdTakenException(String appId) {
-		super(Kind.CONFLICT, "app-id-taken", "App id taken", "The id '" + appId + "' is already in use; choose another.");
+		super(Kind.CONFLICT, "app-id-taken", "App id taken",
+				"The id '" + appId + "' is already in use; choose another.");
 	}
 }

@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 public class ExternalAccountLinkedException extends Refusal {
 
 	public ExternalAccountLinkedException(ExternalProvider provider) {
-		super(Kind.CONFLICT, "external-account-linked", "External account already linked", "This " + provider + " account is already linked to another person.");
+		super(Kind.CONFLICT, "external-account-linked", "External account already linked",
+				"This " + provider + " account is already linked to another person.");
 	}
 }

@@ -8,6 +8,7 @@ import uk.schooldata.approvals.web.Refusal;
 public class InvitationGoneException extends Refusal {
 
 	public InvitationGoneException(String why) {
-		super(Kind.GONE, "invitation-gone", "Invitation no longer valid", "This invitation " + why + ". Ask your school to send it again.");
+		super(Kind.GONE, "invitation-gone", "Invitation no longer valid",
+				"This invitation " + why + ". Ask your school to send it again.");
 	}
 }

@@ -234,7 +234,9 @@ class Invites {
 	 * @return whether it did
 	 */
 	boolean activate(String id) {
-		return jdbc.sql("update invite set status = 'ACTIVE' where id = :id and status = 'ACCEPTED' and permissions_by is not null")
+		return jdbc.sql("""
+				update invite set status = 'ACTIVE' where id = :id and status = 'ACCEPTED' and permissions_by is not null
+				""")
 			.param("id", id)
 			.update() == 1;
 	}
@@ -321,7 +323,9 @@ class Invites {
 	 * The invites of one chunk of the batch, in a fixed order: the same chunk holds the same invites on every retry.
 	 */
 	List<Invite> chunkOfBatch(String batchId, int chunk, int chunkSize) {
-		return jdbc.sql("select * from invite where batch_id = :batch order by id offset :offset rows fetch next :size rows only")
+		return jdbc.sql("""
+				select * from invite where batch_id = :batch order by id offset :offset rows fetch next :size rows only
+				""")
 			.param("batch", batchId)
 			.param("offset", Math.max(chunk, 0) * chunkSize)
 			.param("size", chunkSize)

@@ -15,8 +15,9 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Renders the plain-text mail templates under {@code templates/mail}. A template's first line is
  * {@code Subject: ...}; the rest is the body. Both may use {@code ${name}} placeholders, each replaced once by its
- * value as plain text; a placeholder without a value is an error, so that no email goes out half-filled. A template may have an HTML alternative next to it,
- * {@code <template>.html}, with the same placeholders (their values HTML-escaped) and no subject line.
+ * value as plain text; a placeholder without a value is an error, so that no email goes out half-filled. A template
+ * may have an HTML alternative next to it, {@code <template>.html}, with the same placeholders (their values
+ * HTML-escaped) and no subject line.
  */
 @Component
 class MailTemplates {

@@ -47,8 +47,9 @@ class EngineRestStartGuard extends OncePerRequestFilter {
 
 	private static final Logger LOG = LoggerFactory.getLogger(EngineRestStartGuard.class);
 
-	private static final Pattern START_PATH = Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/"
-			+ "(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)/?$");
+	private static final Pattern START_PATH = Pattern
+		.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/process-definition/"
+				+ "(?:key/(?<key>[^/]+)(?:/tenant-id/[^/]+)?|(?<id>[^/]+))/(?:start|submit-form)/?$");
 
 	private final Map<String, ProcessStartValidator> validators;
 
