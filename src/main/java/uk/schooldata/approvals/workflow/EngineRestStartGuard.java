@@ -42,6 +42,10 @@ import uk.schooldata.approvals.web.Refusal;
  * with {@code application/problem+json}, exactly like this application's own API. Covers the start and submit-form
  * routes by key, by key and tenant, and by definition id, with and without a named engine, on {@code /engine-rest}
  * and on the webapps' engine API alike.
+ * <p>
+ * Still needed beside the start listeners, which check the same rules again inside the engine: Camunda's start
+ * resource turns a listener's refusal into its own {@code 500}, so without this guard a caller's mistake would read
+ * as a server error (tried when issue 9 asked; the start tests of the access request and school APIs then fail).
  */
 class EngineRestStartGuard extends OncePerRequestFilter {
 
