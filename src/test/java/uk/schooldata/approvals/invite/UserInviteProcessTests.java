@@ -17,12 +17,14 @@ import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -46,6 +48,7 @@ import uk.schooldata.approvals.mis.MisUnavailableException;
 import uk.schooldata.approvals.mis.StaffMember;
 import uk.schooldata.approvals.mis.Student;
 import uk.schooldata.approvals.mis.simulator.MisSimulator;
+import uk.schooldata.approvals.security.SchoolIdentities;
 import uk.schooldata.approvals.web.Refusal;
 
 /**
@@ -68,6 +71,12 @@ class UserInviteProcessTests {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	SchoolIdentities schoolIdentities;
 
 	@Autowired
 	TaskService taskService;
@@ -243,6 +252,45 @@ class UserInviteProcessTests {
 		MimeMessage digest = toAdministrator[toAdministrator.length - 1];
 		assertThat(digest.getSubject()).isEqualTo("Invitations expired without an answer: 1");
 		assertThat(GreenMailUtil.getBody(digest)).contains(invite.displayName()).contains("reinvite-expired");
+	}
+
+	@Test
+	void aDigestRetriedAfterOneAdministratorCouldNotBeMailedReachesTheOthersOnce() throws Exception {
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		managementService.executeJob(timer(instanceOf(invite), UserInviteProcess.INVITATION_EXPIRED).getId());
+		String bursar = schoolIdentities.addAdministrator(school.urn(), "zz-bursar-" + school.urn() + "@hillside.example");
+		User unreachable = identityService.createUserQuery().userId(bursar).singleResult();
+		unreachable.setEmail("zz bursar@@hillside.example");
+		identityService.saveUser(unreachable);
+		Job morning = managementService.createJobQuery()
+			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)
+			.timers()
+			.singleResult();
+		managementService.executeJob(morning.getId());
+		String digest = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(ExpiredInvitesDigestProcess.KEY)
+			.singleResult()
+			.getId();
+		Job forThisSchool = managementService.createJobQuery().processInstanceId(digest).singleResult();
+
+		assertThatThrownBy(() -> managementService.executeJob(forThisSchool.getId()))
+			.isInstanceOf(MailException.class);
+		unreachable.setEmail(bursar);
+		identityService.saveUser(unreachable);
+		managementService.executeJob(forThisSchool.getId());
+
+		assertThat(digestsTo(school.administrator())).isOne();
+		assertThat(digestsTo(bursar)).isOne();
+	}
+
+	private long digestsTo(String address) throws Exception {
+		long digests = 0;
+		for (MimeMessage message : smtp.getReceivedMessagesForDomain(address)) {
+			if (message.getSubject().startsWith("Invitations expired without an answer")) {
+				digests++;
+			}
+		}
+		return digests;
 	}
 
 	/**
