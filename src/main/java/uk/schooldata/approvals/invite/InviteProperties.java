@@ -20,7 +20,7 @@ import uk.schooldata.approvals.workflow.IsoDuration;
  * @param expiry how long a sent invitation works, ISO-8601 ({@code P14D}); a reinvite starts it again
  * @param reminder when, after sending, the invitee is reminded with a fresh link (ISO-8601, {@code P10D}); the
  * expiry does not move
- * @param startChunkSize how many {@code user-invite} instances a large batch starts per transaction
+ * @param startChunkSize how many {@code user-invite} instances one job of an {@code invite-batch} starts
  * @param digestCron when the morning digest of expired invitations goes out: a cron expression as Camunda's timers
  * read it (seconds, minutes, hours, day of month, month, day of week: {@code 0 0 7 * * ?})
  */
