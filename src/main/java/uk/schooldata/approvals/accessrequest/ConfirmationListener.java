@@ -1,5 +1,7 @@
 package uk.schooldata.approvals.accessrequest;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,10 +28,14 @@ class ConfirmationListener implements TaskListener {
 
 	private final Deciders deciders;
 
-	ConfirmationListener(AccessRequests requests, ScopeCatalogue catalogue, Deciders deciders) {
+	private final DecisionRecords records;
+
+	ConfirmationListener(AccessRequests requests, ScopeCatalogue catalogue, Deciders deciders,
+			DecisionRecords records) {
 		this.requests = requests;
 		this.catalogue = catalogue;
 		this.deciders = deciders;
+		this.records = records;
 	}
 
 	@Override
@@ -51,10 +57,13 @@ class ConfirmationListener implements TaskListener {
 		catch (DecisionRefusedException refused) {
 			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, refused.getMessage());
 		}
+		Instant now = ClockUtil.getCurrentTime().toInstant();
 		if (!requests.recordConfirmation(request, decided.status(), decided.scopes(), confirmer, decided.reason(),
-				ClockUtil.getCurrentTime().toInstant())) {
+				now)) {
 			throw Deciders.refusal(DataAccessRequestProcess.CONFIRMATION, "This request was decided already.");
 		}
+		records.confirmed(request, confirmation == Confirmation.CONFIRM, decided.scopes(), confirmer,
+				decided.reason(), now);
 		task.setVariable(DataAccessRequestProcess.OUTCOME,
 				decided.status() == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
 		LOG.info("Request {}: special-category scopes {} by a second administrator ({})", request.id(),

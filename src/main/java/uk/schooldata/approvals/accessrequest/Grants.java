@@ -49,11 +49,17 @@ public class Grants {
 			.optional();
 	}
 
-	void grant(String schoolUrn, String appId, String scope, String requestId, String grantedBy, Instant grantedAt) {
+	/**
+	 * Puts the scope in force unless it is already.
+	 *
+	 * @return whether it was put in force now
+	 */
+	boolean grant(String schoolUrn, String appId, String scope, String requestId, String grantedBy,
+			Instant grantedAt) {
 		if (inForce(schoolUrn, appId, scope).isPresent()) {
-			return;
+			return false;
 		}
-		jdbc.sql("""
+		return jdbc.sql("""
 				insert into scope_grant (id, school_urn, app_id, scope, request_id, granted_at, granted_by)
 				values (:id, :urn, :appId, :scope, :requestId, :grantedAt, :grantedBy)
 				""")
@@ -64,7 +70,7 @@ public class Grants {
 			.param("requestId", requestId)
 			.param("grantedAt", Timestamp.from(grantedAt))
 			.param("grantedBy", grantedBy)
-			.update();
+			.update() == 1;
 	}
 
 	/**

@@ -24,10 +24,14 @@ class RecordGrantsDelegate implements JavaDelegate {
 
 	private final ScopeCatalogue catalogue;
 
-	RecordGrantsDelegate(AccessRequests requests, Grants grants, ScopeCatalogue catalogue) {
+	private final DecisionRecords records;
+
+	RecordGrantsDelegate(AccessRequests requests, Grants grants, ScopeCatalogue catalogue,
+			DecisionRecords records) {
 		this.requests = requests;
 		this.grants = grants;
 		this.catalogue = catalogue;
+		this.records = records;
 	}
 
 	@Override
@@ -37,11 +41,14 @@ class RecordGrantsDelegate implements JavaDelegate {
 		if (!requests.markGrantsRecorded(request.id(), ClockUtil.getCurrentTime().toInstant())) {
 			throw new DecisionNotOnRecordException(request, "its grants were recorded already");
 		}
-		for (String scope : scopes) {
-			grants.grant(request.schoolUrn(), request.appId(), scope, request.id(), request.grantedBy(),
-					request.grantedAt());
+		List<String> granted = scopes.stream()
+			.filter(scope -> grants.grant(request.schoolUrn(), request.appId(), scope, request.id(),
+					request.grantedBy(), request.grantedAt()))
+			.toList();
+		if (!granted.isEmpty()) {
+			records.granted(request, granted);
 		}
-		LOG.info("Request {}: {} scopes granted to app {} by school {}", request.id(), scopes.size(), request.appId(),
+		LOG.info("Request {}: {} scopes granted to app {} by school {}", request.id(), granted.size(), request.appId(),
 				request.schoolUrn());
 	}
 }

@@ -1,5 +1,6 @@
 package uk.schooldata.approvals.accessrequest;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -32,11 +33,15 @@ class ReviewDecisionListener implements TaskListener {
 
 	private final Deciders deciders;
 
-	ReviewDecisionListener(AccessRequests requests, ScopeCatalogue catalogue, Grants grants, Deciders deciders) {
+	private final DecisionRecords records;
+
+	ReviewDecisionListener(AccessRequests requests, ScopeCatalogue catalogue, Grants grants, Deciders deciders,
+			DecisionRecords records) {
 		this.requests = requests;
 		this.catalogue = catalogue;
 		this.grants = grants;
 		this.deciders = deciders;
+		this.records = records;
 	}
 
 	@Override
@@ -55,10 +60,11 @@ class ReviewDecisionListener implements TaskListener {
 		catch (DecisionRefusedException refused) {
 			throw Deciders.refusal(refused.field(), refused.getMessage());
 		}
-		if (!requests.recordDecision(request, decided.status(), decided.scopes(), reviewer, decided.reason(),
-				ClockUtil.getCurrentTime().toInstant())) {
+		Instant now = ClockUtil.getCurrentTime().toInstant();
+		if (!requests.recordDecision(request, decided.status(), decided.scopes(), reviewer, decided.reason(), now)) {
 			throw Deciders.refusal(DataAccessRequestProcess.DECISION, "This request was decided already.");
 		}
+		records.reviewed(request, decided.scopes(), reviewer, decided.reason(), now);
 		task.setVariable(DataAccessRequestProcess.REVIEWED_BY, reviewer);
 		task.setVariable(DataAccessRequestProcess.OUTCOME, decided.needsConfirmation() ? Outcome.NEEDS_CONFIRMATION.name()
 				: decided.status() == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());

@@ -28,10 +28,14 @@ class RevokeGrantsDelegate implements JavaDelegate {
 
 	private final ScopeCatalogue catalogue;
 
-	RevokeGrantsDelegate(GrantRevocations revocations, Grants grants, ScopeCatalogue catalogue) {
+	private final DecisionRecords records;
+
+	RevokeGrantsDelegate(GrantRevocations revocations, Grants grants, ScopeCatalogue catalogue,
+			DecisionRecords records) {
 		this.revocations = revocations;
 		this.grants = grants;
 		this.catalogue = catalogue;
+		this.records = records;
 	}
 
 	@Override
@@ -53,6 +57,7 @@ class RevokeGrantsDelegate implements JavaDelegate {
 						+ (revocation.reason() == null || revocation.reason().isBlank() ? "" : ": " + revocation.reason()),
 				now)));
 		revocations.recordRevoked(revocation.id(), revoked, dependants, now);
+		records.revoked(revocation, revoked, now);
 		execution.setVariable(GrantRevocationProcess.REVOKED_SCOPES, String.join(",", revoked));
 		execution.setVariable(GrantRevocationProcess.DEPENDANTS_REVOKED, String.join(",", dependants.entrySet()
 			.stream()

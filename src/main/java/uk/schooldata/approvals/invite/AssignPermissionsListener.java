@@ -8,7 +8,12 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+
+import uk.schooldata.approvals.audit.DecisionKind;
+import uk.schooldata.approvals.audit.DecisionLedger;
+import uk.schooldata.approvals.audit.LedgerEntry;
 
 import uk.schooldata.approvals.security.SchoolIdentities;
 import uk.schooldata.approvals.workflow.DecisionRefusals;
@@ -26,9 +31,12 @@ class AssignPermissionsListener implements TaskListener {
 
 	private final Invites invites;
 
-	AssignPermissionsListener(SchoolIdentities schoolIdentities, Invites invites) {
+	private final DecisionLedger ledger;
+
+	AssignPermissionsListener(SchoolIdentities schoolIdentities, Invites invites, DecisionLedger ledger) {
 		this.schoolIdentities = schoolIdentities;
 		this.invites = invites;
+		this.ledger = ledger;
 	}
 
 	@Override
@@ -51,6 +59,9 @@ class AssignPermissionsListener implements TaskListener {
 		if (!invites.recordPermissions(invite.id(), permissions, userId)) {
 			throw refusal("Permissions were assigned already.");
 		}
+		ledger.append(new LedgerEntry(invite.schoolUrn(), DecisionKind.PERMISSIONS_ASSIGNED, invite.id(), null,
+				String.join(", ", permissions.stream().map(Enum::name).toList()), userId, null,
+				ClockUtil.getCurrentTime().toInstant()));
 		task.setVariable(UserInviteProcess.PERMISSIONS_BY, userId);
 	}
 

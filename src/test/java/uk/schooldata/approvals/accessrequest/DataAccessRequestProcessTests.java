@@ -56,6 +56,8 @@ import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 import uk.schooldata.approvals.apps.Apps;
+import uk.schooldata.approvals.audit.ChainReport;
+import uk.schooldata.approvals.audit.DecisionLedger;
 import uk.schooldata.approvals.notification.WebhookDeliveryFailedException;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.MisPermissionGroup;
@@ -123,6 +125,9 @@ class DataAccessRequestProcessTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DecisionLedger ledger;
 
 	School school;
 
@@ -212,6 +217,7 @@ class DataAccessRequestProcessTests {
 
 		assertThatThrownBy(() -> review(other.administrator(), "APPROVE", List.of("students.basic"), null))
 			.hasMessageContaining("belongs to no authenticated tenant");
+		assertThat(decisionRecord()).isEmpty();
 	}
 
 	@Test
@@ -221,6 +227,7 @@ class DataAccessRequestProcessTests {
 		assertThatThrownBy(() -> review("demo", "APPROVE", List.of("students.basic"), null))
 			.hasRootCauseInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("Only an administrator of school " + school.urn());
+		assertThat(decisionRecord()).isEmpty();
 	}
 
 	@Test
@@ -323,6 +330,7 @@ class DataAccessRequestProcessTests {
 
 		assertThat(instanceOf(request)).isWaitingAt(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY);
 		assertThat(grants.inForce(school.urn(), appId)).isEmpty();
+		assertThat(decisionRecord()).as("only the review").extracting(entry -> entry.get(1)).containsExactly("REVIEWED");
 	}
 
 	@Test
@@ -355,6 +363,118 @@ class DataAccessRequestProcessTests {
 			.satisfies(partial -> assertThat(partial.status()).isEqualTo(AccessRequestStatus.PARTIALLY_APPROVED))
 			.satisfies(partial -> assertThat(partial.decisionReason()).startsWith("A second administrator refused"));
 		assertThat(grants.inForce(school.urn(), appId)).extracting(Grant::scope).containsExactly("students.basic");
+	}
+
+	@Test
+	void theDecisionRecordKeepsEveryDecisionWithWhoMadeItInAChainThatChecksOut() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		confirm(school.secondAdministrator(), "CONFIRM");
+		scenario.runJobs(instanceOf(request).getId());
+		String revocation = revocations.revoke(school.urn(), appId, "students.sen_needs", school.administrator(),
+				"The pilot ended");
+
+		assertThat(decisionRecord()).containsExactly(
+				List.of("1", "REVIEWED", request.id(), school.administrator(),
+						"approved: students.basic, students.sen_needs", "-"),
+				List.of("2", "CONFIRMED", request.id(), school.secondAdministrator(),
+						"approved: students.basic, students.sen_needs", "-"),
+				List.of("3", "GRANTED", request.id(), school.administrator() + " and " + school.secondAdministrator(),
+						"students.basic, students.sen_needs", "-"),
+				List.of("4", "REVOKED", revocation, school.administrator(), "students.sen_needs", "The pilot ended"));
+		assertThat(ledger.verify(List.of(school.urn())))
+			.isEqualTo(new ChainReport(true, 1, 4, List.of()));
+	}
+
+	@Test
+	void theDecisionRecordKeepsASecondAdministratorsRefusalAndADeclineWithTheirReasons() {
+		AccessRequest refused = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		confirm(school.secondAdministrator(), "REFUSE");
+		scenario.runJobs(instanceOf(refused).getId());
+		AccessRequest declined = submit(required("students.dob"));
+		review(school.secondAdministrator(), "DECLINE", null, "We do not share dates of birth");
+
+		assertThat(decisionRecord()).extracting(entry -> entry.subList(1, 6)).containsExactly(
+				List.of("REVIEWED", refused.id(), school.administrator(), "approved: students.basic, students.sen_needs",
+						"-"),
+				List.of("REFUSED", refused.id(), school.secondAdministrator(),
+						"approved: students.basic; declined: students.sen_needs",
+						requests.findById(refused.id()).orElseThrow().decisionReason()),
+				List.of("GRANTED", refused.id(), school.administrator() + " and " + school.secondAdministrator(),
+						"students.basic", "-"),
+				List.of("REVIEWED", declined.id(), school.secondAdministrator(), "declined: students.dob",
+						"We do not share dates of birth"));
+		assertThat(ledger.verify(List.of(school.urn())).intact()).isTrue();
+	}
+
+	@Test
+	void verifyNamesTheRecordChangedBehindTheApplicationsBack() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		confirm(school.secondAdministrator(), "CONFIRM");
+		scenario.runJobs(instanceOf(request).getId());
+		String confirmation = recordIdAt(2);
+
+		jdbc.sql("update decision_record set actor = :reviewer where id = :id")
+			.param("reviewer", school.administrator())
+			.param("id", confirmation)
+			.update();
+
+		ChainReport report = ledger.verify(List.of(school.urn()));
+		assertThat(report.intact()).isFalse();
+		assertThat(report.breaks()).singleElement().satisfies(broken -> {
+			assertThat(broken.schoolUrn()).isEqualTo(school.urn());
+			assertThat(broken.position()).isEqualTo(2);
+			assertThat(broken.recordId()).isEqualTo(confirmation);
+			assertThat(broken.problem()).startsWith("Record 2 of school " + school.urn() + " (confirmed by "
+					+ school.administrator()).endsWith("was changed after it was recorded: its contents no longer "
+							+ "match its hash.");
+		});
+	}
+
+	@Test
+	void verifyNamesTheRecordDeletedOrReplacedBehindTheApplicationsBack() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		confirm(school.secondAdministrator(), "CONFIRM");
+		scenario.runJobs(instanceOf(request).getId());
+		String confirmation = recordIdAt(2);
+
+		jdbc.sql("delete from decision_record where id = :id").param("id", confirmation).update();
+		assertThat(ledger.verify(List.of(school.urn())).breaks()).singleElement()
+			.isEqualTo(new ChainReport.Break(school.urn(), 2, null, "Record 2 of school " + school.urn()
+					+ " is missing: it was deleted after it was recorded."));
+
+		jdbc.sql("update decision_record set position = 2 where school_urn = :urn and position = 3")
+			.param("urn", school.urn())
+			.update();
+		assertThat(ledger.verify(List.of(school.urn())).breaks()).singleElement()
+			.satisfies(broken -> assertThat(broken.problem()).as("renumbered, so its own hash no longer fits")
+				.contains("was changed after it was recorded"));
+	}
+
+	/**
+	 * The school's decision record in order: position, kind, subject, actor, detail, reason ({@code -} for none).
+	 */
+	private List<List<String>> decisionRecord() {
+		return jdbc.sql("""
+				select position, kind, subject, actor, detail, reason from decision_record
+				where school_urn = :urn order by position
+				""")
+			.param("urn", school.urn())
+			.query((row, number) -> List.of(String.valueOf(row.getLong("position")), row.getString("kind"),
+					row.getString("subject"), row.getString("actor"), row.getString("detail"),
+					row.getString("reason") == null ? "-" : row.getString("reason")))
+			.list();
+	}
+
+	private String recordIdAt(long position) {
+		return jdbc.sql("select id from decision_record where school_urn = :urn and position = :position")
+			.param("urn", school.urn())
+			.param("position", position)
+			.query(String.class)
+			.single();
 	}
 
 	@Test

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -43,6 +44,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.TestServers;
+import uk.schooldata.approvals.audit.DecisionLedger;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.MisUnavailableException;
 import uk.schooldata.approvals.mis.StaffMember;
@@ -89,6 +91,12 @@ class UserInviteProcessTests {
 
 	@Autowired
 	JavaMailSenderImpl mailSender;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	DecisionLedger ledger;
 
 	School school;
 
@@ -141,6 +149,19 @@ class UserInviteProcessTests {
 		assertThat(active.status()).isEqualTo(InviteStatus.ACTIVE);
 		assertThat(active.permissions()).containsExactly(Permission.REVIEWER, Permission.CHOICES);
 		assertThat(active.permissionsBy()).isEqualTo(school.administrator());
+		assertThat(decisionRecordOf(invite)).containsExactly(
+				List.of("PERMISSIONS_ASSIGNED", school.administrator(), "REVIEWER, CHOICES"));
+		assertThat(ledger.verify(List.of(school.urn())).intact()).isTrue();
+	}
+
+	/**
+	 * The invite's entries in the school's decision record: kind, actor, detail.
+	 */
+	private List<List<String>> decisionRecordOf(Invite invite) {
+		return jdbc.sql("select kind, actor, detail from decision_record where subject = :id order by position")
+			.param("id", invite.id())
+			.query((row, number) -> List.of(row.getString("kind"), row.getString("actor"), row.getString("detail")))
+			.list();
 	}
 
 	@Test
@@ -441,6 +462,7 @@ class UserInviteProcessTests {
 		assertRefusedTask(staffTask, permissions("STUDENT"), "STUDENT");
 		assertRefusedTask(staffTask, permissions("PARENT", "ADMINISTRATOR"), "PARENT");
 		assertRefusedTask(staffTask, permissions("OWNER"), "not a permission");
+		assertThat(decisionRecordOf(staff)).as("refusals record nothing").isEmpty();
 		scenario.complete(staffTask, school.administrator(), permissions("ADMINISTRATOR"));
 		assertThat(service.find(staff.id()).orElseThrow().permissions()).containsExactly(Permission.ADMINISTRATOR);
 
@@ -467,6 +489,7 @@ class UserInviteProcessTests {
 			.hasMessageContaining("Claim the task");
 		assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).isOne();
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACCEPTED);
+		assertThat(decisionRecordOf(invite)).isEmpty();
 	}
 
 	@Test

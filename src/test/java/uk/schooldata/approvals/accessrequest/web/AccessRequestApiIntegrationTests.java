@@ -143,6 +143,40 @@ class AccessRequestApiIntegrationTests {
 	}
 
 	@Test
+	void theDecisionRecordIsCheckedByAuditorsAndEachSchoolForItselfButNotByApps() {
+		ResponseEntity<String> byApp = as("demo-app", "demo-app-secret").getForEntity("/api/audit/verify", String.class);
+		assertThat(byApp.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(byApp.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(JsonPath.<String>read(byApp.getBody(), "$.detail")).isEqualTo("Apps may not read the decision record.");
+
+		ResponseEntity<String> otherSchool = as("admin@northfield.example", "northfield")
+			.getForEntity("/api/audit/verify?schoolUrn=" + SOUTH, String.class);
+		assertThat(otherSchool.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(JsonPath.<String>read(otherSchool.getBody(), "$.detail"))
+			.isEqualTo("You may check only your own school's decision record.");
+
+		jdbc.sql("""
+				insert into decision_record (id, school_urn, position, kind, subject, actor, recorded_at,
+				  previous_hash, hash)
+				values ('forged', '999998', 1, 'GRANTED', 'forged', 'nobody', current_timestamp, :zero, :zero)
+				""").param("zero", "0".repeat(64)).update();
+		try {
+			String own = as("admin@northfield.example", "northfield").getForEntity("/api/audit/verify", String.class)
+				.getBody();
+			assertThat(JsonPath.<Boolean>read(own, "$.intact")).as("only Northfield's chain, which is whole").isTrue();
+			assertThat(JsonPath.<List<Object>>read(own, "$.breaks")).isEmpty();
+
+			String everySchool = as("auditor", "auditor").getForEntity("/api/audit/verify", String.class).getBody();
+			assertThat(JsonPath.<Boolean>read(everySchool, "$.intact")).isFalse();
+			assertThat(JsonPath.<List<String>>read(everySchool, "$.breaks[*].schoolUrn")).containsExactly("999998");
+			assertThat(JsonPath.<List<String>>read(everySchool, "$.breaks[*].recordId")).containsExactly("forged");
+		}
+		finally {
+			jdbc.sql("delete from decision_record where id = 'forged'").update();
+		}
+	}
+
+	@Test
 	void aRetriedSubmissionWithTheSameIdempotencyKeyReturnsTheSameRequest() {
 		ResponseEntity<String> first = submit("key-retry", SOUTH, Map.of("name", "school", "required", true));
 		ResponseEntity<String> again = submit("key-retry", SOUTH, Map.of("name", "school", "required", true));
