@@ -15,7 +15,10 @@ import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.option
 import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.required;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -475,6 +479,54 @@ class DataAccessRequestProcessTests {
 			.param("position", position)
 			.query(String.class)
 			.single();
+	}
+
+	@Test
+	void theHistoryCleanupRemovesAFinishedRequestAfterItsTimeToLiveAndTheDecisionRecordOutlivesIt() {
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+		review(school.administrator(), "DECLINE", null, "We already use another homework app.");
+		scenario.runJobs(instance.getId());
+		assertThat(instance).isEnded();
+
+		try {
+			ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(2554))));
+			runHistoryCleanup();
+			assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+				.as("kept for its time to live of 2555 days").isOne();
+
+			ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(2556))));
+			runHistoryCleanup();
+			assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).count())
+				.isZero();
+			assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance.getId()).count())
+				.isZero();
+		}
+		finally {
+			ClockUtil.reset();
+		}
+		assertThat(decisionRecord()).containsExactly(List.of("1", "REVIEWED", request.id(), school.administrator(),
+				"declined: students.basic", "We already use another homework app."));
+		assertThat(requests.findById(request.id()).orElseThrow().status()).isEqualTo(AccessRequestStatus.DECLINED);
+		assertThat(ledger.verify(List.of(school.urn())).intact()).isTrue();
+	}
+
+	/**
+	 * Runs the nightly history cleanup now, as often as it reschedules itself at once (it removes a batch a run).
+	 */
+	private void runHistoryCleanup() {
+		historyService.cleanUpHistoryAsync(true);
+		for (int run = 0; run < 100; run++) {
+			List<Job> due = historyService.findHistoryCleanupJobs()
+				.stream()
+				.filter(job -> !job.getDuedate().after(ClockUtil.getCurrentTime()))
+				.toList();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.forEach(job -> managementService.executeJob(job.getId()));
+		}
+		throw new AssertionError("The history cleanup kept rescheduling itself");
 	}
 
 	@Test
