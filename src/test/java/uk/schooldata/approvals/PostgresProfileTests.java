@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -22,11 +24,17 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import uk.schooldata.approvals.audit.ChainReport;
+import uk.schooldata.approvals.audit.DecisionKind;
+import uk.schooldata.approvals.audit.DecisionLedger;
+import uk.schooldata.approvals.audit.LedgerEntry;
 
 /**
  * The {@code prod} profile on a real PostgreSQL server (started by the build, no installation needed): Camunda's
@@ -76,6 +84,12 @@ class PostgresProfileTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	DecisionLedger ledger;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@Test
 	void onboardsASchoolOnPostgres() {
 		assertThat(jdbc.sql("select version()").query(String.class).single()).startsWith("PostgreSQL");
@@ -93,6 +107,26 @@ class PostgresProfileTests {
 		assertThat(jdbc.sql("select count(*) from school_mis_group where urn = '654321'").query(Long.class).single())
 			.isEqualTo(6);
 		assertThat(smtp.getReceivedMessagesForDomain("office@postgres-park.example")).hasSize(1);
+	}
+
+	@Test
+	void theDecisionRecordChainsAndVerifiesOnPostgres() {
+		jdbc.sql("""
+				insert into school (urn, name, contact_email, uses_school_booking, status, registered_at)
+				values ('765432', 'Ledger Lane School', 'office@ledger-lane.example', false, 'ACTIVE', current_timestamp)
+				""").update();
+		Instant at = Instant.parse("2026-12-02T09:30:00.123456Z");
+		for (DecisionKind kind : List.of(DecisionKind.REVIEWED, DecisionKind.GRANTED)) {
+			transactions.executeWithoutResult(status -> ledger.append(new LedgerEntry("765432", kind, "request-1",
+					"an-app", "approved: students.basic", "admin@ledger-lane.example", null, at)));
+		}
+
+		assertThat(ledger.verify(List.of("765432"))).isEqualTo(new ChainReport(true, 1, 2, List.of()));
+
+		jdbc.sql("update decision_record set detail = 'approved: students.sen_needs' where school_urn = '765432' "
+				+ "and position = 1").update();
+		assertThat(ledger.verify(List.of("765432")).breaks()).extracting(ChainReport.Break::position)
+			.containsExactly(1L);
 	}
 
 	@Test
