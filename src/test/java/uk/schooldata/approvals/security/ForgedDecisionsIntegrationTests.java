@@ -149,6 +149,7 @@ class ForgedDecisionsIntegrationTests {
 
 		assertThat(status(request)).isEqualTo("AWAITING_SECOND_APPROVAL");
 		assertThat(grantsFrom(request)).isEmpty();
+		assertThat(decisionsOn(request)).containsExactly("REVIEWED");
 	}
 
 	@Test
@@ -163,6 +164,7 @@ class ForgedDecisionsIntegrationTests {
 
 		assertThat(status(request)).isEqualTo("PARTIALLY_APPROVED");
 		assertThat(grantsFrom(request)).containsExactly("students.basic");
+		assertThat(decisionsOn(request)).containsExactly("REVIEWED", "REFUSED", "GRANTED");
 		assertThat(inForce(NORTH)).doesNotContain("students.sen_needs");
 	}
 
@@ -234,6 +236,7 @@ class ForgedDecisionsIntegrationTests {
 				"someone.else@northfield.example");
 		assertThat(taskService.createTaskQuery().taskId(confirmation).count()).isOne();
 		assertThat(grantsFrom(request)).isEmpty();
+		assertThat(decisionsOn(request)).containsExactly("REVIEWED");
 	}
 
 	@Test
@@ -282,6 +285,8 @@ class ForgedDecisionsIntegrationTests {
 		assertThat(status(south)).isEqualTo("PENDING");
 		assertThat(status(north)).isEqualTo("PENDING");
 		assertThat(grantsFrom(south)).isEmpty();
+		assertThat(decisionsOn(south)).isEmpty();
+		assertThat(decisionsOn(north)).isEmpty();
 	}
 
 	// 5. Medium.
@@ -421,12 +426,28 @@ class ForgedDecisionsIntegrationTests {
 			.processDefinitionKey("data-access-request")
 			.count();
 		long requests = jdbc.sql("select count(*) from access_request").query(Long.class).single();
+		long decisions = decisionRecordSize();
 
 		assertThat(attack.getAsInt()).isBetween(400, 499);
 
 		assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("data-access-request").count())
 			.isEqualTo(instances);
 		assertThat(jdbc.sql("select count(*) from access_request").query(Long.class).single()).isEqualTo(requests);
+		assertThat(decisionRecordSize()).as("nothing added to the decision record").isEqualTo(decisions);
+	}
+
+	private long decisionRecordSize() {
+		return jdbc.sql("select count(*) from decision_record").query(Long.class).single();
+	}
+
+	/**
+	 * The kinds of decision the decision record holds about the request, in order.
+	 */
+	private List<String> decisionsOn(String request) {
+		return jdbc.sql("select kind from decision_record where subject = :id order by school_urn, position")
+			.param("id", request)
+			.query(String.class)
+			.list();
 	}
 
 	private String task(String request, String taskKey) {
