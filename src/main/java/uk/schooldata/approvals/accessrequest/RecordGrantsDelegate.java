@@ -1,5 +1,6 @@
 package uk.schooldata.approvals.accessrequest;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -41,10 +42,13 @@ class RecordGrantsDelegate implements JavaDelegate {
 		if (!requests.markGrantsRecorded(request.id(), ClockUtil.getCurrentTime().toInstant())) {
 			throw new DecisionNotOnRecordException(request, "its grants were recorded already");
 		}
-		List<String> granted = scopes.stream()
-			.filter(scope -> grants.grant(request.schoolUrn(), request.appId(), scope, request.id(),
-					request.grantedBy(), request.grantedAt()))
-			.toList();
+		List<String> granted = new ArrayList<>();
+		for (String scope : scopes) {
+			if (grants.grant(request.schoolUrn(), request.appId(), scope, request.id(), request.grantedBy(),
+					request.grantedAt())) {
+				granted.add(scope);
+			}
+		}
 		if (!granted.isEmpty()) {
 			records.granted(request, granted);
 		}

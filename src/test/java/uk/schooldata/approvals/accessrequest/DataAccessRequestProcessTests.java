@@ -371,10 +371,7 @@ class DataAccessRequestProcessTests {
 
 	@Test
 	void theDecisionRecordKeepsEveryDecisionWithWhoMadeItInAChainThatChecksOut() {
-		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
-		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
-		confirm(school.secondAdministrator(), "CONFIRM");
-		scenario.runJobs(instanceOf(request).getId());
+		AccessRequest request = specialCategoryApprovedThen("CONFIRM");
 		String revocation = revocations.revoke(school.urn(), appId, "students.sen_needs", school.administrator(),
 				"The pilot ended");
 
@@ -392,10 +389,7 @@ class DataAccessRequestProcessTests {
 
 	@Test
 	void theDecisionRecordKeepsASecondAdministratorsRefusalAndADeclineWithTheirReasons() {
-		AccessRequest refused = submit(required("students.basic"), justified("students.sen_needs", false));
-		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
-		confirm(school.secondAdministrator(), "REFUSE");
-		scenario.runJobs(instanceOf(refused).getId());
+		AccessRequest refused = specialCategoryApprovedThen("REFUSE");
 		AccessRequest declined = submit(required("students.dob"));
 		review(school.secondAdministrator(), "DECLINE", null, "We do not share dates of birth");
 
@@ -414,10 +408,7 @@ class DataAccessRequestProcessTests {
 
 	@Test
 	void verifyNamesTheRecordChangedBehindTheApplicationsBack() {
-		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
-		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
-		confirm(school.secondAdministrator(), "CONFIRM");
-		scenario.runJobs(instanceOf(request).getId());
+		AccessRequest request = specialCategoryApprovedThen("CONFIRM");
 		String confirmation = recordIdAt(2);
 
 		jdbc.sql("update decision_record set actor = :reviewer where id = :id")
@@ -439,10 +430,7 @@ class DataAccessRequestProcessTests {
 
 	@Test
 	void verifyNamesTheRecordDeletedOrReplacedBehindTheApplicationsBack() {
-		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
-		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
-		confirm(school.secondAdministrator(), "CONFIRM");
-		scenario.runJobs(instanceOf(request).getId());
+		AccessRequest request = specialCategoryApprovedThen("CONFIRM");
 		String confirmation = recordIdAt(2);
 
 		jdbc.sql("delete from decision_record where id = :id").param("id", confirmation).update();
@@ -456,6 +444,18 @@ class DataAccessRequestProcessTests {
 		assertThat(ledger.verify(List.of(school.urn())).breaks()).singleElement()
 			.satisfies(broken -> assertThat(broken.problem()).as("renumbered, so its own hash no longer fits")
 				.contains("was changed after it was recorded"));
+	}
+
+	/**
+	 * A request for students.basic and students.sen_needs, both approved by the reviewer, then confirmed or refused by
+	 * the second administrator, its jobs run.
+	 */
+	private AccessRequest specialCategoryApprovedThen(String confirmation) {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false));
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+		confirm(school.secondAdministrator(), confirmation);
+		scenario.runJobs(instanceOf(request).getId());
+		return request;
 	}
 
 	/**
