@@ -46,12 +46,17 @@ class ProcessModelTests {
 	}
 
 	/**
-	 * Stands in for the application's {@code inviteTimers} bean, which the digest's timer start event reads.
+	 * Stands in for the application's {@code inviteTimers} bean, which the timer start events of the digest and the
+	 * erasure read.
 	 */
 	public static class DigestTimer {
 
 		public String digestCron() {
 			return "0 0 7 * * ?";
+		}
+
+		public String erasureCron() {
+			return "0 30 2 * * ?";
 		}
 	}
 

@@ -93,7 +93,7 @@ public class AccessRequestService {
 				submission.purpose(), AccessRequestStatus.PENDING, newScopes, now, timers.deadlineFor(now),
 				null, null, null, null, null, null, null);
 		for (AccessRequest older : requests.open(appId, submission.schoolUrn())) {
-			if (requests.close(older.id(), AccessRequestStatus.SUPERSEDED, request.id())) {
+			if (requests.close(older.id(), AccessRequestStatus.SUPERSEDED, request.id(), now)) {
 				process.supersede(older);
 				LOG.info("Request {} superseded by {}", older.id(), request.id());
 			}

@@ -187,13 +187,15 @@ public class AccessRequests {
 	 *
 	 * @return whether it was open and is closed now
 	 */
-	boolean close(String id, AccessRequestStatus status, String supersededBy) {
+	boolean close(String id, AccessRequestStatus status, String supersededBy, Instant at) {
 		return jdbc.sql("""
-				update access_request set status = :status, open_for = null, superseded_by = :supersededBy
+				update access_request set status = :status, open_for = null, superseded_by = :supersededBy,
+				  closed_at = :at
 				where id = :id and status in ('PENDING', 'AWAITING_SECOND_APPROVAL')
 				""")
 			.param("status", status.name())
 			.param("supersededBy", supersededBy)
+			.param("at", Timestamp.from(at))
 			.param("id", id)
 			.update() == 1;
 	}

@@ -2,6 +2,7 @@ package uk.schooldata.approvals.accessrequest;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -23,7 +24,8 @@ class MarkWithdrawnDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		AccessRequest request = requests.boundTo(execution.getProcessInstanceId());
-		if (!requests.close(request.id(), AccessRequestStatus.WITHDRAWN, null)) {
+		if (!requests.close(request.id(), AccessRequestStatus.WITHDRAWN, null,
+				ClockUtil.getCurrentTime().toInstant())) {
 			throw new DecisionNotOnRecordException(request, "it is " + request.status() + ", no longer open");
 		}
 		LOG.info("Request {} withdrawn by the app", request.id());

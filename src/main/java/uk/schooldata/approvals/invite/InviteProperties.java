@@ -23,21 +23,29 @@ import uk.schooldata.approvals.workflow.IsoDuration;
  * @param startChunkSize how many {@code user-invite} instances one job of an {@code invite-batch} starts
  * @param digestCron when the morning digest of expired invitations goes out: a cron expression as Camunda's timers
  * read it (seconds, minutes, hours, day of month, month, day of week: {@code 0 0 7 * * ?})
+ * @param personalDataRetention how long after an invite ended without an account (expired, cancelled, failed) its
+ * invitee's name, email addresses and account ids are kept (ISO-8601, {@code P90D}); README, "Retention"
+ * @param erasureCron when the nightly erasure of that personal data runs (cron, as {@code digestCron})
  */
 @Validated
 @ConfigurationProperties("app.invite")
 record InviteProperties(@NotBlank String baseUrl, @NotNull IsoDuration expiry, @NotNull IsoDuration reminder,
-		@Positive int startChunkSize, @NotBlank String digestCron) {
+		@Positive int startChunkSize, @NotBlank String digestCron, @NotNull IsoDuration personalDataRetention,
+		@NotBlank String erasureCron) {
 
 	InviteProperties {
-		if (digestCron != null && !digestCron.isBlank()) {
+		checkCron("app.invite.digest-cron", digestCron);
+		checkCron("app.invite.erasure-cron", erasureCron);
+	}
+
+	private static void checkCron(String key, String cron) {
+		if (cron != null && !cron.isBlank()) {
 			try {
-				CronTimer.parse(digestCron);
+				CronTimer.parse(cron);
 			}
 			catch (ParseException | RuntimeException ex) {
-				throw new IllegalArgumentException("app.invite.digest-cron: '" + digestCron + "' is not a cron "
-						+ "expression the process timers understand; give six fields, seconds to day of week, such as "
-						+ "0 0 7 * * ?", ex);
+				throw new IllegalArgumentException(key + ": '" + cron + "' is not a cron expression the process "
+						+ "timers understand; give six fields, seconds to day of week, such as 0 0 7 * * ?", ex);
 			}
 		}
 	}

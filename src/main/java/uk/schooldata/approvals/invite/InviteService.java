@@ -124,18 +124,19 @@ public class InviteService {
 	 * once, and the full expiry from the new email.
 	 */
 	@Transactional
-	public Invite reinvite(String inviteId) {
+	public Invite reinvite(String inviteId, String by) {
+		Instant now = ClockUtil.getCurrentTime().toInstant();
 		Invite invite = invites.findById(inviteId).orElseThrow(() -> notFound(inviteId));
 		switch (invite.status()) {
 			case PENDING -> {
 				// Being sent already.
 			}
 			case SENT -> {
-				invites.changeStatus(inviteId, EnumSet.of(InviteStatus.SENT), InviteStatus.PENDING);
+				invites.changeStatus(inviteId, EnumSet.of(InviteStatus.SENT), InviteStatus.PENDING, by, now);
 				process.reinvite(inviteId);
 			}
 			case EXPIRED, FAILED -> {
-				invites.changeStatus(inviteId, EnumSet.of(invite.status()), InviteStatus.PENDING);
+				invites.changeStatus(inviteId, EnumSet.of(invite.status()), InviteStatus.PENDING, by, now);
 				invites.releaseStart(inviteId);
 				startOnce(invite);
 			}
@@ -152,10 +153,11 @@ public class InviteService {
 	 * @return how many
 	 */
 	@Transactional
-	public int reinviteExpired(String urn) {
+	public int reinviteExpired(String urn, String by) {
+		Instant now = ClockUtil.getCurrentTime().toInstant();
 		List<Invite> expired = new ArrayList<>();
 		for (String id : invites.expiredIds(urn)) {
-			if (invites.changeStatus(id, EnumSet.of(InviteStatus.EXPIRED), InviteStatus.PENDING)) {
+			if (invites.changeStatus(id, EnumSet.of(InviteStatus.EXPIRED), InviteStatus.PENDING, by, now)) {
 				invites.releaseStart(id);
 				expired.add(invites.findById(id).orElseThrow());
 			}
@@ -178,7 +180,7 @@ public class InviteService {
 	 * Cancels an invite that has not become active: its link stops working at once.
 	 */
 	@Transactional
-	public Invite cancel(String inviteId) {
+	public Invite cancel(String inviteId, String by) {
 		Invite invite = invites.findById(inviteId).orElseThrow(() -> notFound(inviteId));
 		if (invite.status() == InviteStatus.ACTIVE) {
 			throw new InviteClosedException(
@@ -186,7 +188,7 @@ public class InviteService {
 		}
 		if (invite.status() != InviteStatus.CANCELLED) {
 			invites.changeStatus(inviteId, EnumSet.complementOf(EnumSet.of(InviteStatus.ACTIVE, InviteStatus.CANCELLED)),
-					InviteStatus.CANCELLED);
+					InviteStatus.CANCELLED, by, ClockUtil.getCurrentTime().toInstant());
 			if (invite.status().isOpen()) {
 				process.cancel(inviteId);
 			}

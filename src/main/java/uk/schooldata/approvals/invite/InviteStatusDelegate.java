@@ -4,6 +4,7 @@ import java.util.EnumSet;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +27,8 @@ abstract class InviteStatusDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String inviteId = invites.boundTo(execution.getProcessInstanceId()).id();
-		invites.changeStatus(inviteId, EnumSet.of(InviteStatus.PENDING, InviteStatus.SENT), status);
+		invites.changeStatus(inviteId, EnumSet.of(InviteStatus.PENDING, InviteStatus.SENT), status, null,
+				ClockUtil.getCurrentTime().toInstant());
 		LOG.info("Invite {}: {}", inviteId, status);
 	}
 }

@@ -34,6 +34,21 @@ public class InviteTimers {
 	}
 
 	/**
+	 * When the nightly erasure of ended invitations' personal data runs ({@code invitee-data-erasure}'s timer start
+	 * event).
+	 */
+	public String erasureCron() {
+		return properties.erasureCron();
+	}
+
+	/**
+	 * Invites that ended before this instant have their personal data erased.
+	 */
+	Instant personalDataEndedBefore(Instant now) {
+		return properties.personalDataRetention().before(now);
+	}
+
+	/**
 	 * When an invitation sent at {@code sentAt} expires: where the expiry timer fires.
 	 */
 	Instant expiresAt(Instant sentAt) {

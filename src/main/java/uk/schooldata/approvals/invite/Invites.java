@@ -22,6 +22,9 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Invites {
 
+	/** What an erased invite's MIS person id becomes. */
+	static final String ERASED = "erased";
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate batch;
@@ -144,9 +147,14 @@ class Invites {
 			.param("email", email).param("hash", tokenHash).param("sentAt", Timestamp.from(sentAt))
 			.param("expiresAt", Timestamp.from(expiresAt)).param("id", id)
 			.update();
-		jdbc.sql("insert into invite_token (token_hash, invite_id, issued_at) values (:hash, :id, :at)")
+		jdbc.sql("""
+				insert into invite_token (token_hash, invite_id, issued_at, issued_by)
+				select :hash, i.id, :at, coalesce(i.resend_requested_by, b.invited_by)
+				from invite i left join invite_batch b on b.id = i.batch_id where i.id = :id
+				""")
 			.param("hash", tokenHash).param("id", id).param("at", Timestamp.from(sentAt))
 			.update();
+		jdbc.sql("update invite set resend_requested_by = null where id = :id").param("id", id).update();
 	}
 
 	/**
@@ -156,7 +164,7 @@ class Invites {
 		jdbc.sql("update invite set email = :email, token_hash = :hash where id = :id and status = 'SENT'")
 			.param("email", email).param("hash", tokenHash).param("id", id)
 			.update();
-		jdbc.sql("insert into invite_token (token_hash, invite_id, issued_at) values (:hash, :id, :at)")
+		jdbc.sql("insert into invite_token (token_hash, invite_id, issued_at, reminder) values (:hash, :id, :at, true)")
 			.param("hash", tokenHash).param("id", id).param("at", Timestamp.from(issuedAt))
 			.update();
 	}
@@ -203,13 +211,23 @@ class Invites {
 	}
 
 	/**
-	 * Moves the invite to a new status and makes its token stop working.
+	 * Moves the invite to a new status and makes its token stop working. Into an ended status it records when and
+	 * by whom; back to {@code PENDING} it records who asked for the email to go again.
 	 *
+	 * @param by the administrator who asked, or {@code null} when the process itself moved it (expiry, failure)
 	 * @return whether the invite was in one of the expected statuses
 	 */
-	boolean changeStatus(String id, Set<InviteStatus> from, InviteStatus to) {
-		return jdbc.sql("update invite set status = :to, token_hash = null where id = :id and status in (:from)")
+	boolean changeStatus(String id, Set<InviteStatus> from, InviteStatus to, String by, Instant at) {
+		boolean ends = !to.isOpen();
+		return jdbc.sql("""
+				update invite set status = :to, token_hash = null, ended_at = :endedAt, ended_by = :endedBy,
+				  resend_requested_by = :resendBy
+				where id = :id and status in (:from)
+				""")
 			.param("to", to.name()).param("id", id).param("from", from.stream().map(Enum::name).toList())
+			.param("endedAt", ends ? Timestamp.from(at) : null)
+			.param("endedBy", ends ? by : null)
+			.param("resendBy", to == InviteStatus.PENDING ? by : null)
 			.update() == 1;
 	}
 
@@ -233,12 +251,66 @@ class Invites {
 	 *
 	 * @return whether it did
 	 */
-	boolean activate(String id) {
+	boolean activate(String id, Instant at) {
 		return jdbc.sql("""
-				update invite set status = 'ACTIVE' where id = :id and status = 'ACCEPTED' and permissions_by is not null
+				update invite set status = 'ACTIVE', ended_at = :at
+				where id = :id and status = 'ACCEPTED' and permissions_by is not null
 				""")
+			.param("id", id).param("at", Timestamp.from(at))
+			.update() == 1;
+	}
+
+	/**
+	 * Invites that ended without an account (expired, cancelled, failed) before {@code endedBefore} and still hold
+	 * their invitee's personal data.
+	 */
+	List<String> endedWithPersonalData(Instant endedBefore) {
+		return jdbc.sql("""
+				select id from invite
+				where status in ('EXPIRED', 'CANCELLED', 'FAILED') and ended_at < :before
+				  and personal_data_erased_at is null
+				""")
+			.param("before", Timestamp.from(endedBefore))
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Erases the invitee's name, email addresses, MIS id and external account of an invite that ended without an
+	 * account; the name becomes its group's {@link SourceGroup#erasedName()}, so the invite still reads as what it
+	 * was. Its status, times and who sent and ended it stay.
+	 *
+	 * @return whether it was erased now
+	 */
+	boolean erasePersonalData(String id, Instant at) {
+		return jdbc.sql("""
+				update invite set display_name = case source_group when 'STAFF' then :staff when 'STUDENTS' then :students
+				    else :parents end,
+				  email = null, mis_person_id = :erased, external_subject = null, external_email = null,
+				  personal_data_erased_at = :at
+				where id = :id and status in ('EXPIRED', 'CANCELLED', 'FAILED') and personal_data_erased_at is null
+				""")
+			.param("staff", SourceGroup.STAFF.erasedName())
+			.param("students", SourceGroup.STUDENTS.erasedName())
+			.param("parents", SourceGroup.PARENTS.erasedName())
+			.param("erased", ERASED)
+			.param("at", Timestamp.from(at))
 			.param("id", id)
 			.update() == 1;
+	}
+
+	/**
+	 * Forgets who a batch skipped and why, once the batch is older than {@code createdBefore}; its counts stay.
+	 *
+	 * @return how many skipped people were forgotten
+	 */
+	int eraseSkips(Instant createdBefore) {
+		return jdbc.sql("""
+				delete from invite_skip
+				where batch_id in (select id from invite_batch where created_at < :before)
+				""")
+			.param("before", Timestamp.from(createdBefore))
+			.update();
 	}
 
 	/**

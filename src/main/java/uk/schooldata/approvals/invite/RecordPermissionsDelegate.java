@@ -2,6 +2,7 @@ package uk.schooldata.approvals.invite;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -24,7 +25,7 @@ class RecordPermissionsDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		Invite invite = invites.boundTo(execution.getProcessInstanceId());
-		if (!invites.activate(invite.id())) {
+		if (!invites.activate(invite.id(), ClockUtil.getCurrentTime().toInstant())) {
 			throw new IllegalStateException("Invite " + invite.id() + " cannot become active: it is " + invite.status()
 					+ (invite.permissionsBy() == null ? " and no administrator assigned permissions" : ""));
 		}

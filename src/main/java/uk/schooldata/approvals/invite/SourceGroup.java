@@ -10,16 +10,27 @@ import java.util.Set;
  */
 public enum SourceGroup {
 
-	STAFF(EnumSet.of(Permission.ADMINISTRATOR, Permission.REVIEWER, Permission.CHOICES)),
+	STAFF(EnumSet.of(Permission.ADMINISTRATOR, Permission.REVIEWER, Permission.CHOICES), "Former member of staff"),
 
-	STUDENTS(EnumSet.of(Permission.STUDENT, Permission.CHOICES)),
+	STUDENTS(EnumSet.of(Permission.STUDENT, Permission.CHOICES), "Former student"),
 
-	PARENTS(EnumSet.of(Permission.PARENT, Permission.CHOICES));
+	PARENTS(EnumSet.of(Permission.PARENT, Permission.CHOICES), "Former parent or carer");
 
 	private final Set<Permission> fitting;
 
-	SourceGroup(Set<Permission> fitting) {
+	private final String erasedName;
+
+	SourceGroup(Set<Permission> fitting, String erasedName) {
 		this.fitting = fitting;
+		this.erasedName = erasedName;
+	}
+
+	/**
+	 * What an invitee of this group is called once their name is erased, so the audit trail still reads as a story:
+	 * "Former student accepted the invitation".
+	 */
+	public String erasedName() {
+		return erasedName;
 	}
 
 	public Set<Permission> fittingPermissions() {

@@ -44,6 +44,13 @@ public record IsoDuration(String text, Period days, Duration time) {
 		return start.atZone(ZoneId.systemDefault()).plus(days).plus(time).toInstant();
 	}
 
+	/**
+	 * The instant this long before {@code end}, by the same calendar arithmetic as {@link #after(Instant)}.
+	 */
+	public Instant before(Instant end) {
+		return end.atZone(ZoneId.systemDefault()).minus(days).minus(time).toInstant();
+	}
+
 	@Override
 	public String toString() {
 		return text;

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.asking;
 import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.justified;
@@ -22,18 +23,25 @@ import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
+import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -46,26 +54,22 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-
-import jakarta.mail.internet.MimeMessage;
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.accessrequest.AccessRequestScenario.School;
 import uk.schooldata.approvals.apps.Apps;
+import uk.schooldata.approvals.audit.AuditEvent;
+import uk.schooldata.approvals.audit.AuditEventType;
+import uk.schooldata.approvals.audit.AuditEvents;
+import uk.schooldata.approvals.audit.AuditQuery;
 import uk.schooldata.approvals.audit.ChainReport;
 import uk.schooldata.approvals.audit.DecisionLedger;
-import uk.schooldata.approvals.notification.WebhookDeliveryFailedException;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.MisPermissionGroup;
+import uk.schooldata.approvals.notification.WebhookDeliveryFailedException;
 import uk.schooldata.approvals.onboarding.Schools;
+import uk.schooldata.approvals.security.Roles;
 import uk.schooldata.approvals.security.SchoolIdentities;
 
 /**
@@ -132,6 +136,9 @@ class DataAccessRequestProcessTests {
 
 	@Autowired
 	DecisionLedger ledger;
+
+	@Autowired
+	AuditEvents auditEvents;
 
 	School school;
 
@@ -390,8 +397,8 @@ class DataAccessRequestProcessTests {
 	@Test
 	void theDecisionRecordKeepsASecondAdministratorsRefusalAndADeclineWithTheirReasons() {
 		AccessRequest refused = specialCategoryApprovedThen("REFUSE");
-		AccessRequest declined = submit(required("students.dob"));
-		review(school.secondAdministrator(), "DECLINE", null, "We do not share dates of birth");
+		AccessRequest declined = submit(required("school"));
+		review(school.secondAdministrator(), "DECLINE", null, "We do not share <b>this</b>, \"ever\"");
 
 		assertThat(decisionRecord()).extracting(entry -> entry.subList(1, 6)).containsExactly(
 				List.of("REVIEWED", refused.id(), school.administrator(), "approved: students.basic, students.sen_needs",
@@ -444,6 +451,110 @@ class DataAccessRequestProcessTests {
 		assertThat(ledger.verify(List.of(school.urn())).breaks()).singleElement()
 			.satisfies(broken -> assertThat(broken.problem()).as("renumbered, so its own hash no longer fits")
 				.contains("was changed after it was recorded"));
+	}
+
+	@Test
+	void theAuditTimelineTellsAFourEyesDecisionWithWhoDecidedWhatAndWhy() {
+		AccessRequest request = specialCategoryApprovedThen("REFUSE");
+		String refusal = requests.findById(request.id()).orElseThrow().decisionReason();
+		String instance = historicInstanceOf(request);
+
+		assertThat(timeline()).extracting(event -> event.subList(0, 6)).containsExactly(
+				List.of("REQUEST_SUBMITTED", appId, "requested: students.basic (required), students.sen_needs", "-",
+						request.purpose(), instance),
+				List.of("REQUEST_REVIEWED", school.administrator(), "approved: students.basic, students.sen_needs",
+						"-", request.purpose(), instance),
+				List.of("SPECIAL_CATEGORY_REFUSED", school.secondAdministrator(),
+						"approved: students.basic; declined: students.sen_needs", refusal, request.purpose(), instance),
+				List.of("SCOPES_GRANTED", school.administrator() + " and " + school.secondAdministrator(),
+						"granted: students.basic", "-", request.purpose(), instance));
+		assertThat(refusal).isNotBlank();
+		assertThat(auditEvents.page(new AuditQuery(List.of(school.urn()), appId, Set.of(), null, null), 0, 10)
+			.events()).allSatisfy(event -> {
+				assertThat(event.schoolUrn()).isEqualTo(school.urn());
+				assertThat(event.appId()).isEqualTo(appId);
+				assertThat(event.subjectId()).isEqualTo(request.id());
+			});
+	}
+
+	@Test
+	void theAuditTimelineTellsHowRequestsEndedWithoutAGrant() {
+		AccessRequest declined = submit(required("school"));
+		review(school.secondAdministrator(), "DECLINE", null, "We do not share <b>this</b>, \"ever\"");
+		AccessRequest withdrawn = submit(required("students.basic"));
+		service.withdraw(appId, withdrawn.id());
+		AccessRequest superseded = submit(required("calendar"));
+		AccessRequest expired = submit(required("calendar"), optional("school"));
+		executeTimer(instanceOf(expired), DataAccessRequestProcess.DEADLINE_PASSED);
+
+		assertThat(timeline()).extracting(event -> event.subList(0, 4)).containsExactly(
+				List.of("REQUEST_SUBMITTED", appId, "requested: school (required)", "-"),
+				List.of("REQUEST_DECLINED", school.secondAdministrator(), "declined: school",
+						"We do not share <b>this</b>, \"ever\""),
+				List.of("REQUEST_SUBMITTED", appId, "requested: students.basic (required)", "-"),
+				List.of("REQUEST_WITHDRAWN", appId, "-", "-"),
+				List.of("REQUEST_SUBMITTED", appId, "requested: calendar (required)", "-"),
+				List.of("REQUEST_SUBMITTED", appId, "requested: calendar (required), school", "-"),
+				List.of("REQUEST_SUPERSEDED", appId, "-", "a newer request from the app replaced it"),
+				List.of("REQUEST_EXPIRED", "system", "-", "nobody decided before the deadline"));
+		assertThat(timeline()).extracting(event -> event.get(6)).containsExactly(declined.id(), declined.id(),
+				withdrawn.id(), withdrawn.id(), superseded.id(), expired.id(), superseded.id(), expired.id());
+	}
+
+	@Test
+	void theAuditTimelineTellsAnIncidentAndTheOperatorWhoRetriedIt() {
+		app.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(500)));
+		AccessRequest request = submit(required("students.basic"));
+		ProcessInstance instance = instanceOf(request);
+		service.withdraw(appId, request.id());
+		Job notify = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+		for (int attempt = 0; attempt < 3; attempt++) {
+			assertThatThrownBy(() -> managementService.executeJob(notify.getId()))
+				.isInstanceOf(WebhookDeliveryFailedException.class);
+		}
+		app.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
+		identityService.setAuthentication("operator", List.of(Roles.PLATFORM_ADMINS, Groups.CAMUNDA_ADMIN),
+				List.of(school.urn()));
+		managementService.setJobRetries(notify.getId(), 1);
+		identityService.clearAuthentication();
+		managementService.executeJob(notify.getId());
+
+		assertThat(instance).isEnded();
+		List<AuditEvent> incidents = auditEvents.page(new AuditQuery(List.of(school.urn()), appId,
+				Set.of(AuditEventType.INCIDENT_OPENED, AuditEventType.INCIDENT_RESOLVED), null, null), 0, 10).events();
+		assertThat(incidents).extracting(AuditEvent::type, AuditEvent::actor, AuditEvent::subject, AuditEvent::reason)
+			.containsExactly(
+					tuple(AuditEventType.INCIDENT_OPENED, "system", "Send signed webhook to the app", "the step failed on every retry"),
+					tuple(AuditEventType.INCIDENT_RESOLVED, "operator", "Send signed webhook to the app", "retried"));
+		assertThat(incidents).allSatisfy(event -> {
+			assertThat(event.processInstanceId()).isEqualTo(instance.getId());
+			assertThat(event.appId()).isEqualTo(appId);
+		});
+	}
+
+	/**
+	 * The school's audit timeline: type, actor, decision, reason ({@code -} for none), subject, process instance,
+	 * subject id.
+	 */
+	private List<List<String>> timeline() {
+		return auditEvents.page(new AuditQuery(List.of(school.urn()), null, Set.of(), null, null), 0, 100)
+			.events()
+			.stream()
+			.filter(event -> !event.type().name().startsWith("SCHOOL_"))
+			.map(event -> List.of(event.type().name(), event.actor(), orDash(event.decision()), orDash(event.reason()),
+					event.subject(), orDash(event.processInstanceId()), event.subjectId()))
+			.toList();
+	}
+
+	private static String orDash(String value) {
+		return value == null ? "-" : value;
+	}
+
+	private String historicInstanceOf(AccessRequest request) {
+		return historyService.createHistoricProcessInstanceQuery()
+			.processInstanceBusinessKey(request.id())
+			.singleResult()
+			.getId();
 	}
 
 	/**

@@ -40,7 +40,8 @@ class InvitePropertiesTests {
 	private static InviteProperties bind(Map<String, String> overrides) {
 		Map<String, String> settings = new HashMap<>(Map.of("app.invite.base-url", "http://localhost:8080",
 				"app.invite.expiry", "P14D", "app.invite.reminder", "P10D", "app.invite.start-chunk-size", "100",
-				"app.invite.digest-cron", "0 0 7 * * ?"));
+				"app.invite.digest-cron", "0 0 7 * * ?", "app.invite.personal-data-retention", "P90D",
+				"app.invite.erasure-cron", "0 30 2 * * ?"));
 		settings.putAll(overrides);
 		return new Binder(new MapConfigurationPropertySource(settings)).bind("app.invite", InviteProperties.class).get();
 	}

@@ -1,11 +1,11 @@
 package uk.schooldata.approvals.invite;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -14,17 +14,20 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -39,11 +42,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.TestServers;
+import uk.schooldata.approvals.audit.AuditEvents;
+import uk.schooldata.approvals.audit.AuditQuery;
 import uk.schooldata.approvals.audit.DecisionLedger;
 import uk.schooldata.approvals.invite.InviteScenario.School;
 import uk.schooldata.approvals.mis.MisUnavailableException;
@@ -97,6 +99,12 @@ class UserInviteProcessTests {
 
 	@Autowired
 	DecisionLedger ledger;
+
+	@Autowired
+	AuditEvents auditEvents;
+
+	@Autowired
+	HistoryService historyService;
 
 	School school;
 
@@ -154,6 +162,140 @@ class UserInviteProcessTests {
 		assertThat(ledger.verify(List.of(school.urn())).intact()).isTrue();
 	}
 
+	@Test
+	void theAuditTimelineTellsAnInvitationFromSendingToPermissionsWithWhoDidWhat() throws Exception {
+		String deputy = aSecondAdministrator();
+		Invite invite = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance instance = instanceOf(invite);
+		managementService.executeJob(timer(instance, UserInviteProcess.REMINDER_DUE).getId());
+		scenario.runJobs(instance.getId());
+		service.reinvite(invite.id(), deputy);
+		scenario.runJobs(instance.getId());
+		service.accept(InviteScenario.tokenIn(lastEmailTo(invite.email())), google("g-" + invite.id()));
+		scenario.complete(assignPermissionsTask(instance), school.administrator(), permissions("REVIEWER", "CHOICES"));
+
+		assertThat(timelineOf(invite)).containsExactly(
+				List.of("INVITE_SENT", school.administrator(), invite.displayName(), "-", "-"),
+				List.of("INVITE_REMINDER_SENT", "system", invite.displayName(), "-",
+						"no answer yet; the link was renewed"),
+				List.of("INVITE_RESENT", deputy, invite.displayName(), "-", "-"),
+				List.of("INVITE_ACCEPTED", invite.displayName(), invite.displayName(), "linked a GOOGLE account", "-"),
+				List.of("PERMISSIONS_ASSIGNED", school.administrator(), invite.displayName(),
+						"permissions: REVIEWER, CHOICES", "-"));
+	}
+
+	@Test
+	void theAuditTimelineTellsHowInvitationsEndedWithoutAnAccount() {
+		String deputy = aSecondAdministrator();
+		Invite cancelled = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		service.cancel(cancelled.id(), deputy);
+		Invite expired = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		managementService.executeJob(timer(instanceOf(expired), UserInviteProcess.INVITATION_EXPIRED).getId());
+		Invite failed = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		scenario.pointAt(failed.id(), scenario.aStaffMemberWithoutEmail(school.urn()).id());
+		scenario.runJobs(instanceOf(failed).getId());
+
+		assertThat(timelineOf(cancelled)).extracting(event -> event.get(0) + " by " + event.get(1))
+			.containsExactly("INVITE_SENT by " + school.administrator(),
+					"INVITE_CANCELLED by " + deputy);
+		assertThat(timelineOf(expired)).last()
+			.isEqualTo(List.of("INVITE_EXPIRED", "system", expired.displayName(), "-",
+					"not accepted before the link expired"));
+		assertThat(timelineOf(failed)).containsExactly(List.of("INVITE_FAILED", "system", failed.displayName(), "-",
+				"the MIS had no email address for the person, or no longer the right to contact them"));
+	}
+
+	@Test
+	void erasesTheInviteesPersonalDataAfterTheRetentionAndTheTimelineStillReads() throws Exception {
+		Invite expired = sentInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance expiredInstance = instanceOf(expired);
+		managementService.executeJob(timer(expiredInstance, UserInviteProcess.INVITATION_EXPIRED).getId());
+		Invite cancelled = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		service.cancel(cancelled.id(), school.administrator());
+		Invite active = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		ProcessInstance activeInstance = instanceOf(active);
+		scenario.complete(assignPermissionsTask(activeInstance), school.administrator(), permissions("CHOICES"));
+		Instant ended = Instant.now();
+
+		ClockUtil.setCurrentTime(Date.from(ended.plus(Duration.ofDays(89))));
+		runTheNightlyErasure();
+		assertThat(service.find(expired.id()).orElseThrow().displayName()).isEqualTo(expired.displayName());
+
+		ClockUtil.setCurrentTime(Date.from(ended.plus(Duration.ofDays(91))));
+		runTheNightlyErasure();
+
+		for (Invite gone : List.of(expired, cancelled)) {
+			Invite erased = service.find(gone.id()).orElseThrow();
+			assertThat(erased.displayName()).isEqualTo("Former member of staff");
+			assertThat(erased.email()).isNull();
+			assertThat(erased.misPersonId()).isEqualTo("erased");
+			assertThat(erased.externalSubject()).isNull();
+			assertThat(erased.status()).isEqualTo(gone.status() == InviteStatus.ACCEPTED ? InviteStatus.CANCELLED
+					: InviteStatus.EXPIRED);
+			assertThat(erased.sentAt()).isEqualTo(gone.sentAt());
+		}
+		assertThat(jdbc.sql("select external_email from invite where id = :id").param("id", cancelled.id())
+			.query(String.class).optional()).isEmpty();
+		Invite stillActive = service.find(active.id()).orElseThrow();
+		assertThat(stillActive.displayName()).as("an active invite's data is its account's, kept while it exists")
+			.isEqualTo(active.displayName());
+		assertThat(stillActive.email()).isEqualTo(active.email());
+		assertThat(stillActive.externalSubject()).isEqualTo(active.externalSubject());
+		assertThat(inviteeNamesInHistory(expiredInstance)).isEmpty();
+		assertThat(inviteeNamesInHistory(activeInstance)).containsExactly(active.displayName());
+		assertThat(timelineOf(cancelled)).extracting(event -> event.get(0) + ": " + event.get(1) + " / " + event.get(2))
+			.containsExactly("INVITE_SENT: " + school.administrator() + " / Former member of staff",
+					"INVITE_ACCEPTED: Former member of staff / Former member of staff",
+					"INVITE_CANCELLED: " + school.administrator() + " / Former member of staff");
+		assertThat(jdbc.sql("""
+				select count(*) from invite where school_urn = :urn and id <> :active
+				  and (display_name in (:names) or email in (:emails))
+				""")
+			.param("urn", school.urn())
+			.param("active", active.id())
+			.param("names", List.of(expired.displayName(), cancelled.displayName()))
+			.param("emails", List.of(expired.email(), cancelled.email()))
+			.query(Long.class).single()).as("nothing of theirs left in the school's invites").isZero();
+	}
+
+	private String aSecondAdministrator() {
+		return schoolIdentities.addAdministrator(school.urn(), "deputy-" + school.urn() + "@hillside.example");
+	}
+
+	private void runTheNightlyErasure() {
+		Job timer = managementService.createJobQuery().processDefinitionKey(InviteeDataErasureProcess.KEY).timers()
+			.singleResult();
+		managementService.executeJob(timer.getId());
+		historyService.createHistoricProcessInstanceQuery()
+			.processDefinitionKey(InviteeDataErasureProcess.KEY)
+			.unfinished()
+			.list()
+			.forEach(erasure -> scenario.runJobs(erasure.getId()));
+	}
+
+	private List<String> inviteeNamesInHistory(ProcessInstance instance) {
+		return historyService.createHistoricVariableInstanceQuery()
+			.processInstanceId(instance.getId())
+			.variableName(UserInviteProcess.INVITEE_NAME)
+			.list()
+			.stream()
+			.map(variable -> (String) variable.getValue())
+			.toList();
+	}
+
+	/**
+	 * The invite's events in the audit timeline: type, actor, subject, decision, reason ({@code -} for none).
+	 */
+	private List<List<String>> timelineOf(Invite invite) {
+		return auditEvents.page(new AuditQuery(List.of(school.urn()), null, Set.of(), null, null), 0, 200)
+			.events()
+			.stream()
+			.filter(event -> invite.id().equals(event.subjectId()))
+			.map(event -> List.of(event.type().name(), event.actor(), event.subject(),
+					event.decision() == null ? "-" : event.decision(), event.reason() == null ? "-" : event.reason()))
+			.toList();
+	}
+
 	/**
 	 * The invite's entries in the school's decision record: kind, actor, detail.
 	 */
@@ -192,7 +334,7 @@ class UserInviteProcessTests {
 		ProcessInstance instance = instanceOf(invite);
 		String oldToken = InviteScenario.tokenIn(lastEmailTo(invite.email()));
 
-		service.reinvite(invite.id());
+		service.reinvite(invite.id(), "admin");
 
 		assertRefused(() -> service.accept(oldToken, google("g-early-" + invite.id())), InvitationGoneException.class);
 		assertThat(instance).isWaitingAt(UserInviteProcess.SEND_INVITATION);
@@ -212,7 +354,7 @@ class UserInviteProcessTests {
 		ProcessInstance instance = instanceOf(invite);
 		String token = InviteScenario.tokenIn(lastEmailTo(invite.email()));
 
-		service.cancel(invite.id());
+		service.cancel(invite.id(), "admin");
 
 		assertThat(instance).isEnded().hasPassed(UserInviteProcess.CANCELLED);
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.CANCELLED);
@@ -224,7 +366,7 @@ class UserInviteProcessTests {
 		Invite invite = inviteOne(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
 		ProcessInstance instance = instanceOf(invite);
 
-		service.cancel(invite.id());
+		service.cancel(invite.id(), "admin");
 
 		assertThat(instance).isEnded().hasPassed(UserInviteProcess.CANCELLED);
 		assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -250,7 +392,7 @@ class UserInviteProcessTests {
 		assertThat(service.list(school.urn(), InviteStatus.EXPIRED, SourceGroup.STAFF)).extracting(Invite::id)
 			.containsExactly(invite.id());
 
-		assertThat(service.reinviteExpired(school.urn())).isEqualTo(1);
+		assertThat(service.reinviteExpired(school.urn(), "admin")).isEqualTo(1);
 		ProcessInstance again = instanceOf(invite);
 		scenario.runJobs(again.getId());
 		assertThat(again).isWaitingAt(UserInviteProcess.AWAIT_ANSWER);

@@ -82,21 +82,21 @@ class InviteController {
 	ResponseEntity<Invite> reinvite(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		Invite invite = visible(id, caller);
 		mayManage(invite.schoolUrn(), caller);
-		return ResponseEntity.accepted().body(invites.reinvite(id));
+		return ResponseEntity.accepted().body(invites.reinvite(id, caller.id()));
 	}
 
 	@PostMapping("/api/schools/{urn}/invites/reinvite-expired")
 	ResponseEntity<Map<String, Integer>> reinviteExpired(@PathVariable String urn,
 			@AuthenticationPrincipal Caller caller) {
 		mayManage(urn, caller);
-		return ResponseEntity.accepted().body(Map.of("reinvited", invites.reinviteExpired(urn)));
+		return ResponseEntity.accepted().body(Map.of("reinvited", invites.reinviteExpired(urn, caller.id())));
 	}
 
 	@DeleteMapping("/api/invites/{id}")
 	Invite cancel(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
 		Invite invite = visible(id, caller);
 		mayManage(invite.schoolUrn(), caller);
-		return invites.cancel(id);
+		return invites.cancel(id, caller.id());
 	}
 
 	private Invite visible(String id, Caller caller) {

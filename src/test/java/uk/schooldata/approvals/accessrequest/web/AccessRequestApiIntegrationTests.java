@@ -147,13 +147,13 @@ class AccessRequestApiIntegrationTests {
 		ResponseEntity<String> byApp = as("demo-app", "demo-app-secret").getForEntity("/api/audit/verify", String.class);
 		assertThat(byApp.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(byApp.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(JsonPath.<String>read(byApp.getBody(), "$.detail")).isEqualTo("Apps may not read the decision record.");
+		assertThat(JsonPath.<String>read(byApp.getBody(), "$.detail")).isEqualTo("Apps may not read the audit record.");
 
 		ResponseEntity<String> otherSchool = as("admin@northfield.example", "northfield")
 			.getForEntity("/api/audit/verify?schoolUrn=" + SOUTH, String.class);
 		assertThat(otherSchool.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(JsonPath.<String>read(otherSchool.getBody(), "$.detail"))
-			.isEqualTo("You may check only your own school's decision record.");
+			.isEqualTo("You may read only your own school's audit record.");
 
 		jdbc.sql("""
 				insert into decision_record (id, school_urn, position, kind, subject, actor, recorded_at,

@@ -78,7 +78,7 @@ class InviteControllerTests {
 		mvc.perform(delete("/api/invites/invite-1").with(csrf()).with(as(administratorOf(SOUTH))))
 			.andExpect(status().isNotFound());
 
-		verify(invites, never()).cancel(any());
+		verify(invites, never()).cancel(any(), any());
 	}
 
 	@Test
