@@ -2,6 +2,7 @@ package uk.schooldata.approvals.onboarding;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -11,6 +12,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
@@ -27,10 +30,16 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 import uk.schooldata.approvals.Jobs;
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.SignedIn;
 import uk.schooldata.approvals.TestServers;
+import uk.schooldata.approvals.audit.AuditEvent;
+import uk.schooldata.approvals.audit.AuditEventType;
+import uk.schooldata.approvals.audit.AuditEvents;
+import uk.schooldata.approvals.audit.AuditQuery;
 import uk.schooldata.approvals.mis.MisPermissionGroup;
 import uk.schooldata.approvals.mis.MisRefusedException;
 import uk.schooldata.approvals.mis.MisUnavailableException;
@@ -71,6 +80,12 @@ class SchoolOnboardingProcessTests {
 
 	@Autowired
 	IdentityService identityService;
+
+	@Autowired
+	AuditEvents auditEvents;
+
+	@Value("${app.operator.username}")
+	String operator;
 
 	@BeforeEach
 	void useThisEngineForAssertions() {
@@ -211,6 +226,25 @@ class SchoolOnboardingProcessTests {
 		assertThat(instance).isEnded().hasPassed(SchoolOnboardingProcess.ONBOARDING_CANCELLED);
 		assertThat(schools.findByUrn(school.urn()).orElseThrow().status()).isEqualTo(OnboardingStatus.CANCELLED);
 		assertThat(simulator.userCount(school.urn())).isZero();
+	}
+
+	@Test
+	void theAuditTimelineTellsWhoCancelledOnboardingAndWhenTheSchoolWasOnboardedAfterwards() {
+		SchoolRegistration school = SchoolRegistrations.hillsideAcademy();
+		simulator.refuse(school.urn(), MisRefusedException.Reason.UNKNOWN_SCHOOL);
+		ProcessInstance cancelled = onboarding.start(school);
+		execute(job(cancelled));
+		SignedIn.complete(identityService, taskService, task(cancelled).getId(), operator,
+				withVariables(SchoolOnboardingProcess.RESOLUTION, "CANCEL"));
+		simulator.reset();
+		ProcessInstance onboarded = onboarding.start(school);
+		runJobsOf(onboarded);
+
+		assertThat(auditEvents.page(new AuditQuery(List.of(school.urn()), null, Set.of(), null, null), 0, 10).events())
+			.extracting(AuditEvent::type, AuditEvent::actor, AuditEvent::subject, AuditEvent::processInstanceId)
+			.containsExactly(
+					tuple(AuditEventType.ONBOARDING_CANCELLED, operator, school.name(), cancelled.getId()),
+					tuple(AuditEventType.SCHOOL_ONBOARDED, "system", school.name(), onboarded.getId()));
 	}
 
 	@Test
