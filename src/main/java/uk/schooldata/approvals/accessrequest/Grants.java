@@ -50,6 +50,16 @@ public class Grants {
 	}
 
 	/**
+	 * Every grant made from the request, revoked or not.
+	 */
+	public List<Grant> fromRequest(String requestId) {
+		return jdbc.sql("select * from scope_grant where request_id = :id order by granted_at, scope")
+			.param("id", requestId)
+			.query((row, number) -> grant(row))
+			.list();
+	}
+
+	/**
 	 * Puts the scope in force unless it is already.
 	 *
 	 * @return whether it was put in force now

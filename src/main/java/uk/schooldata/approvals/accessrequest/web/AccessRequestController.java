@@ -1,12 +1,16 @@
 package uk.schooldata.approvals.accessrequest.web;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
-
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -19,15 +23,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 import uk.schooldata.approvals.accessrequest.AccessRequest;
-import uk.schooldata.approvals.accessrequest.AccessRequestService;
 import uk.schooldata.approvals.accessrequest.AccessRequestService.Submitted;
+import uk.schooldata.approvals.accessrequest.AccessRequestService;
 import uk.schooldata.approvals.accessrequest.AccessRequestStatus;
 import uk.schooldata.approvals.accessrequest.AccessRequestSubmission;
 import uk.schooldata.approvals.accessrequest.AccessRequests;
+import uk.schooldata.approvals.accessrequest.ConsentReceipt;
+import uk.schooldata.approvals.accessrequest.ConsentReceipts;
 import uk.schooldata.approvals.accessrequest.RequestedScope;
 import uk.schooldata.approvals.security.Caller;
+import uk.schooldata.approvals.web.AcceptHeaders;
 import uk.schooldata.approvals.web.FieldProblem;
 import uk.schooldata.approvals.web.InvalidRequestException;
 import uk.schooldata.approvals.web.Problems;
@@ -47,9 +56,16 @@ class AccessRequestController {
 
 	private final AccessRequests requests;
 
-	AccessRequestController(AccessRequestService service, AccessRequests requests) {
+	private final ConsentReceipts receipts;
+
+	private final ITemplateEngine templates;
+
+	AccessRequestController(AccessRequestService service, AccessRequests requests, ConsentReceipts receipts,
+			ITemplateEngine templates) {
 		this.service = service;
 		this.requests = requests;
+		this.receipts = receipts;
+		this.templates = templates;
 	}
 
 	@PostMapping
@@ -75,9 +91,30 @@ class AccessRequestController {
 
 	@GetMapping("/{id}")
 	AccessRequestResponse show(@PathVariable String id, @AuthenticationPrincipal Caller caller) {
+		return AccessRequestResponse.of(readable(id, caller));
+	}
+
+	/**
+	 * The consent receipt of the school's decision, for the app that asked, the school and auditors: JSON, or a page
+	 * to read and print when the caller asks for {@code text/html} by name (a browser does).
+	 */
+	@GetMapping("/{id}/receipt")
+	ResponseEntity<?> receipt(@PathVariable String id,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
+			@AuthenticationPrincipal Caller caller) {
+		ConsentReceipt receipt = receipts.of(readable(id, caller));
+		if (!AcceptHeaders.asksFor(accept, MediaType.TEXT_HTML)) {
+			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(receipt);
+		}
+		Context page = new Context(Locale.UK, Map.of("receipt", receipt, "time", new ReceiptTimes()));
+		return ResponseEntity.ok()
+			.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+			.body(templates.process("receipt", page));
+	}
+
+	private AccessRequest readable(String id, Caller caller) {
 		return requests.findById(id)
 			.filter(request -> mayRead(caller, request))
-			.map(AccessRequestResponse::of)
 			.orElseThrow(() -> AccessRequestService.notFound(id));
 	}
 

@@ -15,12 +15,15 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -33,6 +36,7 @@ import uk.schooldata.approvals.audit.AuditQuery;
 import uk.schooldata.approvals.audit.ChainReport;
 import uk.schooldata.approvals.audit.DecisionLedger;
 import uk.schooldata.approvals.security.Caller;
+import uk.schooldata.approvals.web.AcceptHeaders;
 import uk.schooldata.approvals.web.FieldProblem;
 import uk.schooldata.approvals.web.InvalidRequestException;
 import uk.schooldata.approvals.web.Problems;
@@ -56,9 +60,12 @@ class AuditController {
 
 	private final AuditEvents events;
 
-	AuditController(DecisionLedger ledger, AuditEvents events) {
+	private final ObjectMapper objectMapper;
+
+	AuditController(DecisionLedger ledger, AuditEvents events, ObjectMapper objectMapper) {
 		this.ledger = ledger;
 		this.events = events;
+		this.objectMapper = objectMapper.copy().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 	}
 
 	/**
@@ -70,17 +77,22 @@ class AuditController {
 	}
 
 	/**
-	 * One page of the timeline, oldest first.
+	 * The timeline, oldest first: one page as JSON, or everything that matches as CSV when the caller asks for
+	 * {@code text/csv} by name. A CSV export streams as the database hands the rows over, so years of a large school
+	 * never sit in memory.
 	 *
 	 * @param type one or more event types, comma-separated
 	 * @param from a date ({@code 2026-09-01}, from its start) or an instant, inclusive
 	 * @param to a date (to its end) or an instant, exclusive
+	 * @param page from 0; JSON only
+	 * @param size events per page, 1 to 500; JSON only
 	 */
-	@GetMapping(path = "/events", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
-	AuditEventPage events(@RequestParam(required = false) String schoolUrn,
+	@GetMapping("/events")
+	ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) String schoolUrn,
 			@RequestParam(required = false) String appId, @RequestParam(required = false) String type,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "" + DEFAULT_SIZE) String size,
+			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			@AuthenticationPrincipal Caller caller) {
 		List<FieldProblem> problems = new ArrayList<>();
 		AuditQuery query = query(schoolUrn, appId, type, from, to, caller, problems);
@@ -89,21 +101,11 @@ class AuditController {
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return events.page(query, pageNumber, pageSize);
-	}
-
-	/**
-	 * The whole timeline that matches, oldest first, streamed as CSV: years of a large school never sit in memory.
-	 */
-	@GetMapping(path = "/events", produces = "text/csv")
-	ResponseEntity<StreamingResponseBody> eventsAsCsv(@RequestParam(required = false) String schoolUrn,
-			@RequestParam(required = false) String appId, @RequestParam(required = false) String type,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@AuthenticationPrincipal Caller caller) {
-		List<FieldProblem> problems = new ArrayList<>();
-		AuditQuery query = query(schoolUrn, appId, type, from, to, caller, problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidRequestException(problems);
+		if (!AcceptHeaders.asksFor(accept, TEXT_CSV)) {
+			AuditEventPage found = events.page(query, pageNumber, pageSize);
+			return ResponseEntity.ok()
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(stream -> objectMapper.writeValue(stream, found));
 		}
 		StreamingResponseBody body = stream -> {
 			BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(stream, StandardCharsets.UTF_8));
