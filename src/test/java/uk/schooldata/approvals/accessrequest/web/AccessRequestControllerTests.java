@@ -3,12 +3,14 @@ package uk.schooldata.approvals.accessrequest.web;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -32,6 +34,7 @@ import uk.schooldata.approvals.accessrequest.AccessRequest;
 import uk.schooldata.approvals.accessrequest.AccessRequestService;
 import uk.schooldata.approvals.accessrequest.AccessRequestStatus;
 import uk.schooldata.approvals.accessrequest.AccessRequests;
+import uk.schooldata.approvals.accessrequest.ConsentReceipts;
 import uk.schooldata.approvals.accessrequest.RequestedScope;
 import uk.schooldata.approvals.security.Caller;
 import uk.schooldata.approvals.security.Roles;
@@ -56,6 +59,9 @@ class AccessRequestControllerTests {
 
 	@MockitoBean
 	AccessRequests requests;
+
+	@MockitoBean
+	ConsentReceipts receipts;
 
 	@BeforeEach
 	void aRequestOfHomeworkHubToNorthfield() {
@@ -90,6 +96,22 @@ class AccessRequestControllerTests {
 		mvc.perform(get("/api/access-requests/r-1").with(as(app("other-app")))).andExpect(status().isNotFound());
 		mvc.perform(get("/api/access-requests/r-1").with(as(administratorOf("100002"))))
 			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aReceiptIsForTheAppThatAskedTheSchoolAndAuditorsOnly() throws Exception {
+		for (Caller stranger : List.of(app("other-app"), administratorOf("100002"))) {
+			mvc.perform(get("/api/access-requests/r-1/receipt").with(as(stranger)))
+				.andExpect(status().isNotFound())
+				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON));
+		}
+		verify(receipts, never()).of(any());
+
+		for (Caller reader : List.of(app("homework-hub"), administratorOf("100001"),
+				new Caller("auditor", Set.of(Roles.AUDITORS), Set.of()))) {
+			mvc.perform(get("/api/access-requests/r-1/receipt").with(as(reader))).andExpect(status().isOk());
+		}
+		verify(receipts, times(3)).of(any());
 	}
 
 	@Test
