@@ -397,8 +397,8 @@ class DataAccessRequestProcessTests {
 	@Test
 	void theDecisionRecordKeepsASecondAdministratorsRefusalAndADeclineWithTheirReasons() {
 		AccessRequest refused = specialCategoryApprovedThen("REFUSE");
-		AccessRequest declined = submit(required("school"));
-		review(school.secondAdministrator(), "DECLINE", null, "We do not share <b>this</b>, \"ever\"");
+		AccessRequest declined = submit(required("students.dob"));
+		review(school.secondAdministrator(), "DECLINE", null, "We do not share dates of birth");
 
 		assertThat(decisionRecord()).extracting(entry -> entry.subList(1, 6)).containsExactly(
 				List.of("REVIEWED", refused.id(), school.administrator(), "approved: students.basic, students.sen_needs",

@@ -41,7 +41,7 @@ class HistoryRetentionTests {
 
 		assertThat(timeToLive).containsExactlyInAnyOrderEntriesOf(Map.of("school-onboarding", 2555,
 				"data-access-request", 2555, "grant-revocation", 2555, "user-invite", 365, "invite-batch", 365,
-				"expired-invites-digest", 90));
+				"expired-invites-digest", 90, "invitee-data-erasure", 90));
 	}
 
 	@Test
