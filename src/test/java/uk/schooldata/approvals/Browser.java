@@ -7,6 +7,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
@@ -82,6 +83,23 @@ public final class Browser implements AutoCloseable {
 		try {
 			return new WebDriverWait(driver, Duration.ofSeconds(20))
 				.until(ExpectedConditions.visibilityOfElementLocated(locator));
+		}
+		catch (TimeoutException ex) {
+			keepEvidence("timeout");
+			throw ex;
+		}
+	}
+
+	/**
+	 * Waits for the element to exist, scrolls it into view (Cockpit's pages scroll inside their own container) and
+	 * waits for it to show.
+	 */
+	public WebElement reveal(By locator) {
+		try {
+			WebElement element = new WebDriverWait(driver, Duration.ofSeconds(20))
+				.until(ExpectedConditions.presenceOfElementLocated(locator));
+			((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'})", element);
+			return new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.visibilityOf(element));
 		}
 		catch (TimeoutException ex) {
 			keepEvidence("timeout");

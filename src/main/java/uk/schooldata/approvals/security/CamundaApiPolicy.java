@@ -17,7 +17,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * <ul>
  * <li><b>School administrators</b>: what Tasklist needs to list, open, claim, comment and submit their school's
  * tasks (submitting only the form's own fields), and the Welcome app's own profile and password.</li>
- * <li><b>Auditors</b>: what Cockpit needs, read-only: reads, and the POST routes that are only queries.</li>
+ * <li><b>Auditors</b>: what Cockpit needs, read-only: reads, and the POST routes that are only queries; and the
+ * audit history plugin's API ({@value #AUDIT_HISTORY_PLUGIN}), {@code GET} only.</li>
  * <li><b>Apps</b>: the documented start of a data access request, and nothing else; no webapp.</li>
  * </ul>
  * Which rows Camunda then shows each of them is up to its authorizations and the school tenants.
@@ -27,6 +28,13 @@ class CamundaApiPolicy {
 
 	/** The process apps may start: its key is public API. */
 	static final String APP_STARTABLE_PROCESS = "data-access-request";
+
+	/**
+	 * The audit history Cockpit plugin's API, relative to {@code /camunda/api/cockpit} (its id is
+	 * {@code AuditHistoryPlugin.ID}, spelled here because {@code audit} depends on {@code security}, not the reverse).
+	 * It reads every school's history past Camunda's tenant checks, so it is read-only: {@code GET} and nothing else.
+	 */
+	static final String AUDIT_HISTORY_PLUGIN = "/plugin/audit-history/";
 
 	private static final Set<String> ADMINS = Set.of(Roles.SCHOOL_ADMINS);
 
@@ -119,14 +127,20 @@ class CamundaApiPolicy {
 
 	/**
 	 * The webapps' own APIs ({@code /camunda/api/{app}/...}): their plugins' static files and signing in and out for
-	 * everybody (apps are stopped at the login itself), Cockpit's queries for auditors, the Welcome app for staff,
-	 * Admin for operators only.
+	 * everybody (apps are stopped at the login itself), Cockpit's queries for auditors, the audit history plugin's
+	 * reads for auditors ({@code GET} only), the Welcome app for staff, Admin for operators only.
 	 */
 	Optional<Rule> webapp(String app, String method, String path, boolean signedIn, Set<String> groups) {
 		Rule any = new Rule(Set.of(), method, PARSER.parse("/**"), BodyRule.NONE);
 		if ("GET".equals(method) && path.matches("^/plugin/[^/]+/static/.+$")) {
 			// The plugins' scripts and styles: each webapp loads them before anyone signs in.
 			return Optional.of(any);
+		}
+		if ("cockpit".equals(app) && path.startsWith(AUDIT_HISTORY_PLUGIN)) {
+			// Every school's history, past the tenant checks: auditors may read it and nothing else. Operators pass
+			// before the policy is asked; the plugin's resources check both roles again and answer GET only.
+			return signedIn && groups.contains(Roles.AUDITORS) && "GET".equals(method) ? Optional.of(any)
+					: Optional.empty();
 		}
 		if ("admin".equals(app)) {
 			boolean auth = ("GET".equals(method) && path.matches("^/auth/user/[^/]+/?$"))
