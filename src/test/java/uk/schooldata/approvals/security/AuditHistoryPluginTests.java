@@ -20,7 +20,6 @@ import com.jayway.jsonpath.JsonPath;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,12 +106,7 @@ class AuditHistoryPluginTests {
 	void demoSchoolOnboardedWithASecondAdministrator() {
 		demoApp.stubFor(post(urlEqualTo("/hooks")).willReturn(aResponse().withStatus(204)));
 		DemoSchools.awaitActive(http, DemoSchools.NORTH);
-		if (identityService.createUserQuery().userId(NORTH_DEPUTY).count() == 0) {
-			schoolIdentities.addAdministrator(DemoSchools.NORTH, NORTH_DEPUTY);
-			User deputy = identityService.createUserQuery().userId(NORTH_DEPUTY).singleResult();
-			deputy.setPassword(DEPUTY_PASSWORD);
-			identityService.saveUser(deputy);
-		}
+		DemoSchools.northfieldDeputy(schoolIdentities, identityService, DEPUTY_PASSWORD);
 	}
 
 	@Test

@@ -17,7 +17,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -118,14 +117,8 @@ class ForgedDecisionsIntegrationTests {
 
 	@BeforeEach
 	void demoSchoolsOnboardedWithASecondAdministratorAtNorthfield() {
-		if (identityService.createUserQuery().userId(NORTH_DEPUTY).count() == 1) {
-			return;
-		}
 		DemoSchools.awaitActive(http, NORTH, SOUTH);
-		schoolIdentities.addAdministrator(NORTH, NORTH_DEPUTY);
-		User deputy = identityService.createUserQuery().userId(NORTH_DEPUTY).singleResult();
-		deputy.setPassword(DEPUTY_PASSWORD);
-		identityService.saveUser(deputy);
+		DemoSchools.northfieldDeputy(schoolIdentities, identityService, DEPUTY_PASSWORD);
 	}
 
 	/**

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -95,10 +94,7 @@ class AuditApiIntegrationTests {
 			return;
 		}
 		DemoSchools.awaitActive(http, NORTH, SOUTH);
-		schoolIdentities.addAdministrator(NORTH, DEPUTY);
-		User deputy = identityService.createUserQuery().userId(DEPUTY).singleResult();
-		deputy.setPassword("deputy");
-		identityService.saveUser(deputy);
+		DemoSchools.northfieldDeputy(schoolIdentities, identityService, "deputy");
 
 		String id = JsonPath.read(submit(HOSTILE_PURPOSE).getBody(), "$.id");
 		complete(ADMIN, "northfield", taskOf(id, "Task_ReviewRequest"), Map.of("decision", Map.of("value", "APPROVE"),
