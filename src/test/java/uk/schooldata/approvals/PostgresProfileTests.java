@@ -10,14 +10,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.jayway.jsonpath.JsonPath;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
@@ -25,11 +32,6 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.jayway.jsonpath.JsonPath;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import uk.schooldata.approvals.audit.ChainReport;
 import uk.schooldata.approvals.audit.DecisionKind;
@@ -107,6 +109,16 @@ class PostgresProfileTests {
 		assertThat(jdbc.sql("select count(*) from school_mis_group where urn = '654321'").query(Long.class).single())
 			.isEqualTo(6);
 		assertThat(smtp.getReceivedMessagesForDomain("office@postgres-park.example")).hasSize(1);
+
+		String timeline = operator.getForEntity("/api/audit/events?schoolUrn=654321&from=2020-01-01", String.class)
+			.getBody();
+		assertThat(JsonPath.<List<String>>read(timeline, "$.events[*].type")).as(timeline)
+			.containsExactly("SCHOOL_ONBOARDED");
+		assertThat(JsonPath.<List<String>>read(timeline, "$.events[*].subject")).containsExactly("Postgres Park School");
+		HttpHeaders csv = new HttpHeaders();
+		csv.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+		assertThat(operator.exchange("/api/audit/events", HttpMethod.GET, new HttpEntity<>(csv), String.class)
+			.getBody()).startsWith("time,type,").contains(",SCHOOL_ONBOARDED,system,654321,");
 	}
 
 	@Test
@@ -122,6 +134,11 @@ class PostgresProfileTests {
 		}
 
 		assertThat(ledger.verify(List.of("765432"))).isEqualTo(new ChainReport(true, 1, 2, List.of()));
+		assertThat(JsonPath.<List<String>>read(http.withBasicAuth("operator", OPERATOR_PASSWORD)
+			.getForEntity("/api/audit/events?schoolUrn=765432&type=REQUEST_REVIEWED,SCOPES_GRANTED", String.class)
+			.getBody(), "$.events[*].decision"))
+			.as("the timeline's one query, on PostgreSQL")
+			.containsExactly("approved: students.basic", "granted: approved: students.basic");
 
 		jdbc.sql("update decision_record set detail = 'approved: students.sen_needs' where school_urn = '765432' "
 				+ "and position = 1").update();

@@ -76,7 +76,7 @@ public class AuditEvents {
 			  case
 			    when d.kind = 'GRANTED' then 'granted: ' || d.detail
 			    when d.kind = 'REVOKED' then 'revoked: ' || d.detail || coalesce(
-			      '; with it, because they need a revoked scope: ' || g.dependants_revoked, '')
+			      '; with it, because they need a revoked scope: ' || replace(g.dependants_revoked, ',', ', '), '')
 			    when d.kind = 'PERMISSIONS_ASSIGNED' then 'permissions: ' || d.detail
 			    else d.detail end,
 			  d.reason, coalesce(r.process_instance_id, g.process_instance_id, i.process_instance_id), null

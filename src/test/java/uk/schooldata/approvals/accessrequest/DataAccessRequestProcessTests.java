@@ -739,6 +739,12 @@ class DataAccessRequestProcessTests {
 			.param("id", request.id())
 			.query(String.class)
 			.single()).isEqualTo("Revoked with students.basic, which it needs: No longer needed");
+		assertThat(timeline()).filteredOn(event -> event.get(0).equals("GRANT_REVOKED"))
+			.extracting(event -> event.subList(0, 5))
+			.containsExactly(List.of("GRANT_REVOKED", school.administrator(),
+					"revoked: students.basic, students.dob, students.sen_needs; with it, because they need a revoked "
+							+ "scope: students.dob (needs students.basic), students.sen_needs (needs students.basic)",
+					"No longer needed", "grant of students.basic"));
 	}
 
 	@Test

@@ -215,6 +215,9 @@ class UserInviteProcessTests {
 		Invite active = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
 		ProcessInstance activeInstance = instanceOf(active);
 		scenario.complete(assignPermissionsTask(activeInstance), school.administrator(), permissions("CHOICES"));
+		InviteBatch skipping = service.invite(school.urn(), new InviteRequest(SourceGroup.STAFF,
+				List.of(scenario.aStaffMemberWithoutEmail(school.urn()).id()), null), school.administrator());
+		assertThat(skipping.skipped()).hasSize(1);
 		Instant ended = Instant.now();
 
 		ClockUtil.setCurrentTime(Date.from(ended.plus(Duration.ofDays(89))));
@@ -241,6 +244,9 @@ class UserInviteProcessTests {
 			.isEqualTo(active.displayName());
 		assertThat(stillActive.email()).isEqualTo(active.email());
 		assertThat(stillActive.externalSubject()).isEqualTo(active.externalSubject());
+		assertThat(service.batch(skipping.id()).orElseThrow().skipped()).as("who was skipped is forgotten").isEmpty();
+		assertThat(jdbc.sql("select skipped from invite_batch where id = :id").param("id", skipping.id())
+			.query(Integer.class).single()).as("how many stays").isOne();
 		assertThat(inviteeNamesInHistory(expiredInstance)).isEmpty();
 		assertThat(inviteeNamesInHistory(activeInstance)).containsExactly(active.displayName());
 		assertThat(timelineOf(cancelled)).extracting(event -> event.get(0) + ": " + event.get(1) + " / " + event.get(2))
