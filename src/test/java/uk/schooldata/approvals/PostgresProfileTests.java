@@ -45,7 +45,8 @@ import uk.schooldata.approvals.audit.LedgerEntry;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "OPERATOR_PASSWORD=" + PostgresProfileTests.OPERATOR_PASSWORD, "MIS_API_KEY=simulator-key",
-				"MIS_BASE_URL=", "app.mis.simulator.enabled=true" })
+				"MIS_BASE_URL=", "app.mis.simulator.enabled=true", "INVITE_BASE_URL=https://invitations.example",
+				"GOOGLE_CLIENT_ID=school-data-approvals", "GOOGLE_CLIENT_SECRET=not-used-here" })
 @ActiveProfiles("prod")
 @DirtiesContext // one Camunda engine alive at a time: see ProcessTest
 class PostgresProfileTests {

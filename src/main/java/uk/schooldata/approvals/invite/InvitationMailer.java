@@ -94,6 +94,6 @@ class InvitationMailer {
 	String link(String token) {
 		String base = properties.baseUrl().endsWith("/") ? properties.baseUrl().substring(0, properties.baseUrl().length() - 1)
 				: properties.baseUrl();
-		return base + "/api/invitations/" + token + "/accept";
+		return base + "/invitations/" + token;
 	}
 }

@@ -16,7 +16,7 @@ import uk.schooldata.approvals.workflow.IsoDuration;
  * {@code app.invite.*}.
  *
  * @param baseUrl where invitees reach this server; the email's link is
- * {@code <baseUrl>/api/invitations/<token>/accept}
+ * {@code <baseUrl>/invitations/<token>}
  * @param expiry how long a sent invitation works, ISO-8601 ({@code P14D}); a reinvite starts it again
  * @param reminder when, after sending, the invitee is reminded with a fresh link (ISO-8601, {@code P10D}); the
  * expiry does not move

@@ -20,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import uk.schooldata.approvals.invite.MisPeople.Invitee;
 import uk.schooldata.approvals.onboarding.OnboardingStatus;
+import uk.schooldata.approvals.onboarding.School;
 import uk.schooldata.approvals.onboarding.SchoolNotOnboardedException;
 import uk.schooldata.approvals.onboarding.Schools;
 import uk.schooldata.approvals.web.FieldProblem;
@@ -198,8 +199,44 @@ public class InviteService {
 	}
 
 	/**
+	 * What the token from an invitation email leads to: an invitation still open, or why not.
+	 */
+	public Invitation invitation(String token) {
+		String hash = InviteTokens.hash(token);
+		Optional<Invite> found = invites.findByIssuedToken(hash);
+		if (found.isEmpty()) {
+			return Invitation.unknown();
+		}
+		Invite invite = found.get();
+		String schoolName = schools.findByUrn(invite.schoolUrn()).map(School::name).orElse(invite.schoolUrn());
+		return new Invitation(state(invite, hash), found, schoolName);
+	}
+
+	/**
+	 * Whether this provider's account is linked to an invite already, so it cannot be linked to another.
+	 */
+	public boolean isLinked(ExternalProvider provider, String externalSubject) {
+		return invites.linkedTo(provider, externalSubject).isPresent();
+	}
+
+	private Invitation.State state(Invite invite, String hash) {
+		boolean expired = invite.expiresAt() != null
+				&& !ClockUtil.getCurrentTime().toInstant().isBefore(invite.expiresAt());
+		return switch (invite.status()) {
+			case EXPIRED -> Invitation.State.EXPIRED;
+			case CANCELLED -> Invitation.State.CANCELLED;
+			case ACCEPTED, ACTIVE -> Invitation.State.USED;
+			case SENT -> !invites.currentTokenHash(invite.id()).filter(hash::equals).isPresent()
+					? Invitation.State.REPLACED : expired ? Invitation.State.EXPIRED : Invitation.State.OPEN;
+			default -> expired ? Invitation.State.EXPIRED : Invitation.State.REPLACED;
+		};
+	}
+
+	/**
 	 * Links the invitee's external account to the invite, once, and hands it to the school's administrators for
 	 * permissions. The account has none until then.
+	 *
+	 * @param acceptance the account as its provider vouched for it: never what a browser said
 	 */
 	@Transactional
 	public Invite accept(String token, Acceptance acceptance) {
@@ -207,10 +244,7 @@ public class InviteService {
 		Invite invite = invites.findByIssuedToken(hash)
 			.orElseThrow(InvitationNotFoundException::new);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
-		boolean current = invite.status() == InviteStatus.SENT
-				&& invites.currentTokenHash(invite.id()).filter(hash::equals).isPresent()
-				&& (invite.expiresAt() == null || now.isBefore(invite.expiresAt()));
-		if (!current) {
+		if (state(invite, hash) != Invitation.State.OPEN) {
 			throw gone(invite);
 		}
 		Optional<String> linked = invites.linkedTo(acceptance.provider(), acceptance.externalSubject());

@@ -27,8 +27,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * engine then runs each {@code /engine-rest} call as that user, so Camunda's authorizations and tenant checks
  * apply.</li>
  * <li>The Camunda webapps ({@code /camunda/**}) keep their own login, session and CSRF protection.</li>
- * <li>Open without login: {@code POST /api/invitations/{token}/accept}, where the invitation's token is the
- * credential; the health endpoint (and, in the demo, the MIS simulator, which checks its own API key,
+ * <li>The invitee's pages and sign-in ({@code /invitation/**}, {@code /oauth2/**}) have a chain of their own
+ * ({@code InviteeSecurityConfiguration}, order 0).</li>
+ * <li>Open without login: {@code /api/invitations/{token}/accept}, which only points to the invitation's page; the
+ * health endpoint (and, in the demo, the MIS simulator, which checks its own API key,
  * and the demo app's webhook receiver, which checks signatures).</li>
  * <li>Everything else is denied.</li>
  * </ul>
@@ -53,8 +55,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path.matcher(HttpMethod.POST, "/api/schools"), path.matcher(HttpMethod.POST, "/api/apps"))
 				.hasAuthority(Roles.PLATFORM_ADMINS)
-				// An invitee accepting an invitation: the token in the path is the credential.
-				.requestMatchers(path.matcher(HttpMethod.POST, "/api/invitations/{token}/accept")).permitAll()
+				// The old acceptance route: links in emails sent before are sent on to the invitation's page, and a
+				// POST is told it is gone (InvitationController).
+				.requestMatchers(path.matcher("/api/invitations/{token}/accept")).permitAll()
 				.anyRequest().authenticated())
 			.authenticationManager(new ProviderManager(identities))
 			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))

@@ -15,7 +15,7 @@ public final class Problems {
 
 	private static final String TYPE_BASE = "https://schooldata.example/problems/";
 
-	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/api/invitations/)[^/?]+");
+	private static final Pattern TOKEN_IN_PATH = Pattern.compile("(/api/invitations/|/invitations/)[^/?]+");
 
 	private Problems() {
 	}

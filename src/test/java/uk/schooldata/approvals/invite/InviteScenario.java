@@ -37,7 +37,7 @@ import uk.schooldata.approvals.onboarding.SchoolRegistrations;
  */
 public class InviteScenario {
 
-	private static final Pattern TOKEN = Pattern.compile("/api/invitations/([A-Za-z0-9_-]{43})/accept");
+	private static final Pattern TOKEN = Pattern.compile("/invitations/([A-Za-z0-9_-]{43})");
 
 	private final SchoolOnboardingProcess onboarding;
 

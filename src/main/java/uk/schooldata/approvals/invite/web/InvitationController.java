@@ -1,41 +1,36 @@
 package uk.schooldata.approvals.invite.web;
 
-import jakarta.validation.Valid;
+import java.net.URI;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.schooldata.approvals.invite.Acceptance;
-import uk.schooldata.approvals.invite.ExternalProvider;
-import uk.schooldata.approvals.invite.Invite;
-import uk.schooldata.approvals.invite.InviteService;
-import uk.schooldata.approvals.invite.InviteStatus;
+import uk.schooldata.approvals.web.Problems;
 
 /**
- * The one public route: an invitee accepts with the external account they signed in with. The token from the email
- * is the credential; no login.
+ * The old way of accepting, gone: a request body that merely stated which account the invitee had. An account is
+ * now linked only as its provider vouches for it, on the invitation's page ({@link InvitationPages}). Links in
+ * emails sent before the change still lead there.
  */
 @RestController
 class InvitationController {
 
-	private final InviteService invites;
-
-	InvitationController(InviteService invites) {
-		this.invites = invites;
+	@GetMapping("/api/invitations/{token}/accept")
+	ResponseEntity<Void> oldLink(@PathVariable String token) {
+		return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create("/invitations/" + token)).build();
 	}
 
 	@PostMapping("/api/invitations/{token}/accept")
-	Accepted accept(@PathVariable String token, @Valid @RequestBody Acceptance acceptance) {
-		Invite invite = invites.accept(token, acceptance);
-		return new Accepted(invite.id(), invite.status(), invite.externalProvider(),
-				"Your account is linked. Your school will now give it its permissions.");
-	}
-
-	/**
-	 * What the invitee learns: nothing about other people, nothing the token did not already name.
-	 */
-	record Accepted(String inviteId, InviteStatus status, ExternalProvider provider, String message) {
+	ResponseEntity<ProblemDetail> accept(@PathVariable String token) {
+		ProblemDetail gone = Problems.of(HttpStatus.GONE, "accept-on-the-invitation-page", "Accept on the invitation page",
+				"Invitations are no longer accepted through this API: open the link in the invitation email "
+						+ "(/invitations/{token}) and sign in with Google, Microsoft, Facebook or X there, so that the "
+						+ "provider vouches for the account.");
+		return ResponseEntity.status(HttpStatus.GONE).body(gone);
 	}
 }

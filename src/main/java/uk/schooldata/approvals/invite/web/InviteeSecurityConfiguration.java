@@ -1,0 +1,89 @@
+package uk.schooldata.approvals.invite.web;
+
+import java.util.Map;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import uk.schooldata.approvals.invite.signin.SignInProviders;
+
+/**
+ * The invitee's side, apart from everything else: the pages under {@code /invitation}, the provider sign-in
+ * ({@code /oauth2/authorization/{provider}} and its callback {@code /login/oauth2/code/{provider}}) and their styles.
+ * <ul>
+ * <li>The session holds the invitation's token and, after the sign-in, the provider's account; nothing else in the
+ * application accepts either (the API is HTTP Basic and stateless, the webapps have their own login).</li>
+ * <li>Every authorization request carries state, PKCE and, for OpenID Connect, a nonce; Google and Microsoft are
+ * asked to let the person choose the account, which matters on shared school computers.</li>
+ * <li>CSRF protection on every form; no {@code Referer} leaves these pages; pages are not cached and load nothing
+ * from elsewhere.</li>
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class InviteeSecurityConfiguration {
+
+	private final PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+
+	@Bean
+	@Order(0)
+	SecurityFilterChain inviteeSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
+			throws Exception {
+		SimpleUrlAuthenticationSuccessHandler toConfirmation = new SimpleUrlAuthenticationSuccessHandler(
+				"/invitation/confirm");
+		toConfirmation.setAlwaysUseDefaultTargetUrl(true);
+		return http
+			.securityMatcher(new OrRequestMatcher(path.matcher("/invitations/**"), path.matcher("/invitation"),
+					path.matcher("/invitation/**"), path.matcher("/oauth2/authorization/**"),
+					path.matcher("/login/oauth2/code/**"), path.matcher("/webjars/**"), path.matcher("/invitee/**")))
+			// Each page checks what it needs itself (a token in the session, a signed-in account) and says so.
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.oauth2Login(login -> login.loginPage("/invitation")
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver(registrations)))
+				.successHandler(toConfirmation)
+				.failureHandler((request, response, failure) -> response
+					.sendRedirect("/invitation/sign-in-failed?why=" + why(failure))))
+			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(
+						"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+								+ "form-action 'self'; frame-ancestors 'none'")))
+			.build();
+	}
+
+	/**
+	 * PKCE for every provider (Spring adds it by itself only for public clients), and Google's and Microsoft's
+	 * account chooser.
+	 */
+	private static OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository registrations) {
+		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
+				registrations, "/oauth2/authorization");
+		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+			.andThen(request -> {
+				String provider = (String) request.build().getAttributes().get("registration_id");
+				if (SignInProviders.GOOGLE.equals(provider) || SignInProviders.MICROSOFT.equals(provider)) {
+					request.additionalParameters(parameters -> parameters.put("prompt", "select_account"));
+				}
+			}));
+		return resolver;
+	}
+
+	/**
+	 * Which page explains the failure; the provider's own words are not shown.
+	 */
+	private static String why(Exception failure) {
+		String code = failure instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
+		return Map.of("access_denied", "declined", "authorization_request_not_found", "state", "invalid_state_parameter",
+				"state", "invalid_grant", "expired").getOrDefault(code, "unverified");
+	}
+}
