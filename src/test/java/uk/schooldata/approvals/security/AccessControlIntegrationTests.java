@@ -165,10 +165,15 @@ class AccessControlIntegrationTests {
 				route(Who.WRONG_PASSWORD, HttpMethod.GET, "/api/schools/" + NORTH, 401),
 				route(Who.WRONG_PASSWORD, HttpMethod.GET, "/engine-rest/task", 401),
 				route(Who.APP_AS_OTHER_APP, HttpMethod.GET, "/api/apps/impersonated-app", 401),
-				// Invitation acceptance is public (the token is the credential), and only that.
-				route(Who.ANONYMOUS, HttpMethod.POST, "/api/invitations/no-such-token/accept", 404,
+				// Accepting with a self-asserted account is gone; the old link leads to the invitation's page, where the
+				// provider vouches for the account. The page itself is public: the token is what it needs.
+				route(Who.ANONYMOUS, HttpMethod.POST, "/api/invitations/no-such-token/accept", 410,
 						Map.of("provider", "GOOGLE", "externalSubject", "g-1", "externalEmail", "someone@example.com")),
-				route(Who.ANONYMOUS, HttpMethod.GET, "/api/invitations/no-such-token/accept", 401),
+				// (303 to the page, which knows no such invitation; the client follows it.)
+				route(Who.ANONYMOUS, HttpMethod.GET, "/api/invitations/no-such-token/accept", 404),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/invitations/no-such-token", 404),
+				route(Who.ANONYMOUS, HttpMethod.GET, "/invitation/confirm", 404),
+				route(Who.ANONYMOUS, HttpMethod.POST, "/invitation/confirm", 403),
 				route(Who.ANONYMOUS, HttpMethod.GET, "/api/schools/" + NORTH + "/invites", 401),
 				// Platform operators: everything.
 				route(Who.OPERATOR, HttpMethod.GET, "/api/schools/" + NORTH, 200),
@@ -242,7 +247,11 @@ class AccessControlIntegrationTests {
 		ResponseEntity<String> response = call(who, method, path, body);
 
 		assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(expected);
-		if (expected == 401 || expected == 403) {
+		if (path.startsWith("/invitation")) {
+			assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML))
+				.as("the invitee's pages answer with a page, refusals included").isTrue();
+		}
+		else if (expected == 401 || expected == 403) {
 			assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		}
 	}

@@ -3,14 +3,13 @@ package uk.schooldata.approvals.invite.web;
 import java.net.URI;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import uk.schooldata.approvals.web.Problems;
+import uk.schooldata.approvals.web.Refusal;
 
 /**
  * The old way of accepting, gone: a request body that merely stated which account the invitee had. An account is
@@ -26,11 +25,20 @@ class InvitationController {
 	}
 
 	@PostMapping("/api/invitations/{token}/accept")
-	ResponseEntity<ProblemDetail> accept(@PathVariable String token) {
-		ProblemDetail gone = Problems.of(HttpStatus.GONE, "accept-on-the-invitation-page", "Accept on the invitation page",
-				"Invitations are no longer accepted through this API: open the link in the invitation email "
-						+ "(/invitations/{token}) and sign in with Google, Microsoft, Facebook or X there, so that the "
-						+ "provider vouches for the account.");
-		return ResponseEntity.status(HttpStatus.GONE).body(gone);
+	void accept(@PathVariable String token) {
+		throw new AcceptOnThePageRefusal();
+	}
+
+	/**
+	 * Answered {@code 410}: the route is gone for good, and where to go instead.
+	 */
+	static class AcceptOnThePageRefusal extends Refusal {
+
+		AcceptOnThePageRefusal() {
+			super(Kind.GONE, "accept-on-the-invitation-page", "Accept on the invitation page",
+					"Invitations are no longer accepted through this API: open the link in the invitation email "
+							+ "(/invitations/{token}) and sign in with Google, Microsoft, Facebook or X there, so that "
+							+ "the provider vouches for the account.");
+		}
 	}
 }

@@ -20,6 +20,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -160,6 +161,16 @@ class InvitationPages {
 	String switchAccount(HttpServletRequest request, HttpServletResponse response) {
 		signOut(request, response);
 		return "redirect:/invitation";
+	}
+
+	/**
+	 * A form sent with a CSRF token that no longer fits: the session ended (left open too long) or the post was
+	 * forged. Nothing was linked.
+	 */
+	@RequestMapping("/invitation/refused")
+	String refused(HttpServletResponse response) {
+		response.setStatus(HttpStatus.FORBIDDEN.value());
+		return "invitation/refused";
 	}
 
 	@GetMapping("/invitation/done")

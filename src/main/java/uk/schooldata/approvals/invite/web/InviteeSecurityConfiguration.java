@@ -1,6 +1,11 @@
 package uk.schooldata.approvals.invite.web;
 
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +16,10 @@ import org.springframework.security.oauth2.client.web.DefaultOAuth2Authorization
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -18,6 +27,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import uk.schooldata.approvals.invite.signin.SignInProviders;
+import uk.schooldata.approvals.invite.signin.simulator.SignInSimulator;
 
 /**
  * The invitee's side, apart from everything else: the pages under {@code /invitation}, the provider sign-in
@@ -38,8 +48,8 @@ class InviteeSecurityConfiguration {
 
 	@Bean
 	@Order(0)
-	SecurityFilterChain inviteeSecurity(HttpSecurity http, ClientRegistrationRepository registrations)
-			throws Exception {
+	SecurityFilterChain inviteeSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+			Optional<SignInSimulator> simulator) throws Exception {
 		SimpleUrlAuthenticationSuccessHandler toConfirmation = new SimpleUrlAuthenticationSuccessHandler(
 				"/invitation/confirm");
 		toConfirmation.setAlwaysUseDefaultTargetUrl(true);
@@ -50,10 +60,12 @@ class InviteeSecurityConfiguration {
 			// Each page checks what it needs itself (a token in the session, a signed-in account) and says so.
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.oauth2Login(login -> login.loginPage("/invitation")
-				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver(registrations)))
+				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver(registrations, simulator)))
 				.successHandler(toConfirmation)
 				.failureHandler((request, response, failure) -> response
 					.sendRedirect("/invitation/sign-in-failed?why=" + why(failure))))
+			// A form whose CSRF token no longer fits (the session ended, or a forged post) gets a page, not a bare 403.
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusedPage()))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
 				.contentSecurityPolicy(csp -> csp.policyDirectives(
 						"default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
@@ -61,21 +73,51 @@ class InviteeSecurityConfiguration {
 			.build();
 	}
 
+	private static AccessDeniedHandler refusedPage() {
+		AccessDeniedHandlerImpl handler = new AccessDeniedHandlerImpl();
+		handler.setErrorPage("/invitation/refused");
+		return handler;
+	}
+
 	/**
 	 * PKCE for every provider (Spring adds it by itself only for public clients), and Google's and Microsoft's
 	 * account chooser.
 	 */
-	private static OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository registrations) {
+	private static OAuth2AuthorizationRequestResolver resolver(ClientRegistrationRepository registrations,
+			Optional<SignInSimulator> simulator) {
 		DefaultOAuth2AuthorizationRequestResolver resolver = new DefaultOAuth2AuthorizationRequestResolver(
 				registrations, "/oauth2/authorization");
-		resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce()
+		Consumer<OAuth2AuthorizationRequest.Builder> customizer = OAuth2AuthorizationRequestCustomizers.withPkce()
 			.andThen(request -> {
-				String provider = (String) request.build().getAttributes().get("registration_id");
+				String provider = (String) request.build().getAttributes().get(OAuth2ParameterNames.REGISTRATION_ID);
 				if (SignInProviders.GOOGLE.equals(provider) || SignInProviders.MICROSOFT.equals(provider)) {
 					request.additionalParameters(parameters -> parameters.put("prompt", "select_account"));
 				}
-			}));
-		return resolver;
+			});
+		resolver.setAuthorizationRequestCustomizer(simulator.map(simulated -> customizer.andThen(simulated::adapt))
+			.orElse(customizer));
+		// A provider nobody configured is not a server error: the request goes on, and finds no page (404).
+		return new OAuth2AuthorizationRequestResolver() {
+
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request) {
+				return known(request, () -> resolver.resolve(request));
+			}
+
+			@Override
+			public OAuth2AuthorizationRequest resolve(HttpServletRequest request, String registrationId) {
+				return registrations.findByRegistrationId(registrationId) == null ? null
+						: resolver.resolve(request, registrationId);
+			}
+
+			private OAuth2AuthorizationRequest known(HttpServletRequest request,
+					Supplier<OAuth2AuthorizationRequest> resolve) {
+				String path = request.getRequestURI();
+				String id = path.substring(path.lastIndexOf('/') + 1);
+				return path.startsWith("/oauth2/authorization/") && registrations.findByRegistrationId(id) == null
+						? null : resolve.get();
+			}
+		};
 	}
 
 	/**

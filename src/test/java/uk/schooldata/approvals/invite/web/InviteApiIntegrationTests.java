@@ -3,15 +3,14 @@ package uk.schooldata.approvals.invite.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -39,14 +39,16 @@ import com.jayway.jsonpath.JsonPath;
 
 import uk.schooldata.approvals.DemoSchools;
 import uk.schooldata.approvals.TestMailServer;
+import uk.schooldata.approvals.invite.web.InviteeSession.Json;
+import uk.schooldata.approvals.invite.web.InviteeSession.Page;
 import uk.schooldata.approvals.mis.MisConnector;
 import uk.schooldata.approvals.mis.StaffMember;
 
 /**
  * Invitations as schools and invitees meet them, over HTTP with the job executor on: the demo school's administrator
- * invites a member of staff, the invitation arrives (GreenMail), the invitee accepts without signing in, using the
- * token from the link, the administrator assigns permissions through Camunda's REST API as Tasklist does, and the
- * invite is {@code ACTIVE}. Also the refusals: another school's administrator, bad tokens, unknown providers.
+ * invites a member of staff, the invitation arrives (GreenMail), the invitee opens its link and signs in with a
+ * provider (its simulator), the administrator assigns permissions through Camunda's REST API as Tasklist does, and the
+ * invite is {@code ACTIVE}. Also the refusals: another school's administrator, bad tokens, an account linked twice, the old self-asserted acceptance.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.demo.enabled=true")
 @ActiveProfiles("test")
@@ -60,8 +62,6 @@ class InviteApiIntegrationTests {
 
 	static final String PASSWORD = "northfield";
 
-	static final Pattern TOKEN = Pattern.compile("/api/invitations/([A-Za-z0-9_-]{43})/accept");
-
 	@RegisterExtension
 	static GreenMailExtension smtp = TestMailServer.start();
 
@@ -72,6 +72,9 @@ class InviteApiIntegrationTests {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@LocalServerPort
+	int port;
 
 	@Autowired
 	MisConnector mis;
@@ -101,11 +104,11 @@ class InviteApiIntegrationTests {
 					get(ADMIN, PASSWORD, "/api/invite-batches/" + batchId).getBody(), "$.progress.SENT")).isOne());
 		String inviteId = inviteIdOf(teacher.id());
 
-		ResponseEntity<String> accepted = accept(token, "MICROSOFT", "ms-" + inviteId);
-		assertThat(accepted.getStatusCode()).as(accepted.getBody()).isEqualTo(HttpStatus.OK);
-		assertThat(JsonPath.<String>read(accepted.getBody(), "$.status")).isEqualTo("ACCEPTED");
-		assertThat(JsonPath.<List<String>>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(),
-				"$.permissions")).isEmpty();
+		assertThat(accept(token, "MICROSOFT", "ms-" + inviteId)).isEqualTo(HttpStatus.OK);
+		String accepted = get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody();
+		assertThat(JsonPath.<String>read(accepted, "$.status")).isEqualTo("ACCEPTED");
+		assertThat(JsonPath.<String>read(accepted, "$.externalProvider")).isEqualTo("MICROSOFT");
+		assertThat(JsonPath.<List<String>>read(accepted, "$.permissions")).isEmpty();
 
 		String task = await().atMost(Duration.ofSeconds(10)).until(() -> assignPermissionsTaskOf(inviteId),
 				found -> found != null);
@@ -122,30 +125,40 @@ class InviteApiIntegrationTests {
 		assertThat(JsonPath.<String>read(invite, "$.status")).isEqualTo("ACTIVE");
 		assertThat(JsonPath.<List<String>>read(invite, "$.permissions")).containsExactly("REVIEWER", "CHOICES");
 		assertThat(invite).doesNotContain(token);
-		assertThat(accept(token, "GOOGLE", "g-again").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(accept(token, "GOOGLE", "g-again")).isEqualTo(HttpStatus.GONE);
 	}
 
 	@Test
-	void aRefusedAcceptanceNeverWritesTheStillValidTokenToTheLog(CapturedOutput output) {
+	void theOldSelfAssertedAcceptanceIsGoneAndNoTokenReachesTheLog(CapturedOutput output) throws Exception {
 		StaffMember member = staffWithEmail(5);
 		inviteStaff(member.id());
 		String token = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(member.email()),
 				found -> found != null);
+		String inviteId = inviteIdOf(member.id());
 
-		assertThat(accept(token, "MYSPACE", "m-1").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(accept(token, "GOOGLE", "g-5").getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(accept(token, "GOOGLE", "g-5").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		ResponseEntity<String> selfAsserted = http.exchange("/api/invitations/" + token + "/accept", HttpMethod.POST,
+				new HttpEntity<>(Map.of("provider", "GOOGLE", "externalSubject", "anyone", "externalEmail",
+						"anyone@example.com"), jsonHeaders()), String.class);
+		assertThat(selfAsserted.getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(selfAsserted.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(JsonPath.<String>read(selfAsserted.getBody(), "$.detail")).contains("open the link in the invitation");
+		assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteId).getBody(), "$.status"))
+			.as("nothing linked").isEqualTo("SENT");
+		HttpResponse<String> oldLink = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://localhost:" + port + "/api/invitations/" + token + "/accept")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(oldLink.statusCode()).as("a link from an email sent before").isEqualTo(303);
+		assertThat(oldLink.headers().firstValue("Location")).hasValue("/invitations/" + token);
+
+		assertThat(accept(token, "GOOGLE", "g-5")).isEqualTo(HttpStatus.OK);
+		assertThat(accept(token, "GOOGLE", "g-5")).isEqualTo(HttpStatus.GONE);
 
 		assertThat(output.getAll()).contains("/api/invitations/{token}/accept").doesNotContain(token);
 	}
 
 	@Test
-	void refusesBadTokensUnknownProvidersAndLinkingAnAccountTwice() {
-		assertThat(accept("a".repeat(43), "GOOGLE", "g-1").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		ResponseEntity<String> unknownProvider = accept("a".repeat(43), "MYSPACE", "m-1");
-		assertThat(unknownProvider.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(unknownProvider.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(JsonPath.<String>read(unknownProvider.getBody(), "$.type")).endsWith("/malformed-request");
+	void refusesBadTokensAndLinkingAnAccountTwice() {
+		assertThat(accept("a".repeat(43), "GOOGLE", "g-1")).isEqualTo(HttpStatus.NOT_FOUND);
 
 		StaffMember first = staffWithEmail(1);
 		StaffMember second = staffWithEmail(2);
@@ -155,10 +168,13 @@ class InviteApiIntegrationTests {
 				found -> found != null);
 		String secondToken = await().atMost(Duration.ofSeconds(30)).until(() -> tokenSentTo(second.email()),
 				found -> found != null);
-		assertThat(accept(firstToken, "FACEBOOK", "fb-shared").getStatusCode()).isEqualTo(HttpStatus.OK);
-		ResponseEntity<String> conflict = accept(secondToken, "FACEBOOK", "fb-shared");
-		assertThat(conflict.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(accept(secondToken, "OFFICE_365", "o365-own").getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(accept(firstToken, "FACEBOOK", "fb-shared")).isEqualTo(HttpStatus.OK);
+		assertThat(accept(secondToken, "FACEBOOK", "fb-shared")).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteIdOf(second.id())).getBody(),
+				"$.status")).as("still waiting for its own account").isEqualTo("SENT");
+		assertThat(accept(secondToken, "OFFICE_365", "o365-own")).isEqualTo(HttpStatus.OK);
+		assertThat(JsonPath.<String>read(get(ADMIN, PASSWORD, "/api/invites/" + inviteIdOf(second.id())).getBody(),
+				"$.externalProvider")).isEqualTo("OFFICE_365");
 	}
 
 	@Test
@@ -175,7 +191,7 @@ class InviteApiIntegrationTests {
 		ResponseEntity<String> reinvited = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/invites/" + inviteId + "/reinvite",
 				null);
 		assertThat(reinvited.getStatusCode()).as(reinvited.getBody()).isEqualTo(HttpStatus.ACCEPTED);
-		assertThat(accept(oldToken, "TWITTER", "tw-old").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(accept(oldToken, "TWITTER", "tw-old")).isEqualTo(HttpStatus.GONE);
 		String newToken = await().atMost(Duration.ofSeconds(30))
 			.until(() -> tokenSentTo(member.email()), found -> found != null && !found.equals(oldToken));
 		await().atMost(Duration.ofSeconds(10))
@@ -185,7 +201,7 @@ class InviteApiIntegrationTests {
 		ResponseEntity<String> cancelled = call(ADMIN, PASSWORD, HttpMethod.DELETE, "/api/invites/" + inviteId, null);
 		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(JsonPath.<String>read(cancelled.getBody(), "$.status")).isEqualTo("CANCELLED");
-		assertThat(accept(newToken, "TWITTER", "tw-new").getStatusCode()).isEqualTo(HttpStatus.GONE);
+		assertThat(accept(newToken, "TWITTER", "tw-new")).isEqualTo(HttpStatus.GONE);
 		ResponseEntity<String> bulk = call(ADMIN, PASSWORD, HttpMethod.POST,
 				"/api/schools/" + NORTH + "/invites/reinvite-expired", null);
 		assertThat(bulk.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
@@ -220,8 +236,6 @@ class InviteApiIntegrationTests {
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.exchange("/api/invites/" + inviteId, HttpMethod.DELETE, null, String.class).getStatusCode())
 			.isEqualTo(HttpStatus.UNAUTHORIZED);
-		assertThat(http.getForEntity("/api/invitations/" + "a".repeat(43) + "/accept", String.class).getStatusCode())
-			.as("only POST of the acceptance is public").isEqualTo(HttpStatus.UNAUTHORIZED);
 		assertThat(http.exchange("/api/invitations/" + "a".repeat(43), HttpMethod.POST, null, String.class)
 			.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 		ResponseEntity<String> staffByGroup = call(ADMIN, PASSWORD, HttpMethod.POST, "/api/schools/" + NORTH + "/invites",
@@ -253,40 +267,39 @@ class InviteApiIntegrationTests {
 		return ids.isEmpty() ? null : ids.get(0);
 	}
 
-	private ResponseEntity<String> accept(String token, String provider, String subject) {
-		HttpHeaders headers = new HttpHeaders();
-		headers.setContentType(MediaType.APPLICATION_JSON);
-		return http.exchange("/api/invitations/" + token + "/accept", HttpMethod.POST, new HttpEntity<>(
-				Map.of("provider", provider, "externalSubject", subject, "externalEmail", subject + "@example.com"),
-				headers), String.class);
-	}
-
 	/**
-	 * The token in the newest email to this address, or {@code null} while none has arrived.
+	 * Accepts as the invitee does: the link, the provider's sign-in at its simulator with an account whose id the
+	 * provider gives as {@code subject}, and the confirmation.
+	 *
+	 * @return the status of the page it ends on: {@code 200} linked, {@code 410} the link no longer works,
+	 * {@code 409} the account belongs to someone else
 	 */
-	private static String tokenSentTo(String address) throws Exception {
-		MimeMessage[] messages = smtp.getReceivedMessagesForDomain(address);
-		if (messages.length == 0) {
-			return null;
+	private HttpStatus accept(String token, String provider, String subject) {
+		InviteeSession browser = new InviteeSession(port);
+		Page invitation = browser.open("/invitations/" + token);
+		if (invitation.status() != 200) {
+			return HttpStatus.valueOf(invitation.status());
 		}
-		String text = plainText(messages[messages.length - 1]);
-		Matcher matcher = TOKEN.matcher(text == null ? "" : text);
-		return matcher.find() ? matcher.group(1) : null;
+		String email = subject + "@example.com";
+		Page confirmation = switch (provider) {
+			case "GOOGLE" -> browser.signInWith("google", subject, Json.google(email, "Sam Jones"));
+			case "MICROSOFT" -> browser.signInWith("microsoft", subject,
+					Json.microsoft(email, "Sam Jones", "9188040d-6c67-4c5b-b112-36a304b66dad"));
+			case "OFFICE_365" -> browser.signInWith("microsoft", subject,
+					Json.microsoft(email, "Sam Jones", "tenant-of-example.com"));
+			case "FACEBOOK" -> browser.signInWith("facebook", email, Json.facebook(subject, email, "Sam Jones"));
+			case "TWITTER" -> browser.signInWith("twitter", "samjones", Json.twitter(subject, "Sam Jones", "samjones"));
+			default -> throw new IllegalArgumentException(provider);
+		};
+		if (confirmation.status() != 200) {
+			return HttpStatus.valueOf(confirmation.status());
+		}
+		Page done = browser.submit(confirmation, "/invitation/confirm");
+		return HttpStatus.valueOf(done.status());
 	}
 
-	private static String plainText(Part part) throws Exception {
-		if (part.isMimeType("text/plain")) {
-			return (String) part.getContent();
-		}
-		if (part.getContent() instanceof Multipart multipart) {
-			for (int i = 0; i < multipart.getCount(); i++) {
-				String found = plainText(multipart.getBodyPart(i));
-				if (found != null) {
-					return found;
-				}
-			}
-		}
-		return null;
+	private static String tokenSentTo(String address) throws Exception {
+		return InvitationEmails.tokenSentTo(smtp, address);
 	}
 
 	private ResponseEntity<String> get(String user, String password, String path) {
@@ -294,8 +307,13 @@ class InviteApiIntegrationTests {
 	}
 
 	private ResponseEntity<String> call(String user, String password, HttpMethod method, String path, Object body) {
+		return http.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, jsonHeaders()),
+				String.class);
+	}
+
+	private static HttpHeaders jsonHeaders() {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		return http.withBasicAuth(user, password).exchange(path, method, new HttpEntity<>(body, headers), String.class);
+		return headers;
 	}
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -18,7 +19,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2ParameterNames;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
@@ -88,6 +92,22 @@ public class SignInSimulator implements DisposableBean {
 		return builder.scope(SignInProviders.FACEBOOK.equals(id) ? "email" : "users.read")
 			.userNameAttributeName(SignInProviders.FACEBOOK.equals(id) ? "id" : "data")
 			.build();
+	}
+
+	/**
+	 * Makes an authorization request to a simulated Facebook or X one the simulator takes: its sign-in page answers
+	 * OpenID Connect requests only, so the address asks for {@code openid} too. The request as this application keeps
+	 * it is unchanged, so the sign-in still goes the OAuth 2.0 way, through the user endpoint, as with the real ones.
+	 */
+	public void adapt(OAuth2AuthorizationRequest.Builder request) {
+		Object provider = request.build().getAttributes().get(OAuth2ParameterNames.REGISTRATION_ID);
+		if (SignInProviders.FACEBOOK.equals(provider) || SignInProviders.TWITTER.equals(provider)) {
+			Set<String> scopes = new LinkedHashSet<>(request.build().getScopes());
+			scopes.add("openid");
+			// Spring builds this address without encoding it again: the space goes in encoded.
+			request.authorizationRequestUri(uri -> uri.replaceQueryParam(OAuth2ParameterNames.SCOPE,
+					UriUtils.encodeQueryParam(String.join(" ", scopes), StandardCharsets.UTF_8)).build());
+		}
 	}
 
 	/**
