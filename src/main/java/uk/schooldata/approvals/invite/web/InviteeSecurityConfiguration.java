@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -44,6 +46,8 @@ import uk.schooldata.approvals.invite.signin.simulator.SignInSimulator;
 @Configuration(proxyBeanMethods = false)
 class InviteeSecurityConfiguration {
 
+	private static final Logger LOG = LoggerFactory.getLogger(InviteeSecurityConfiguration.class);
+
 	private final PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
 
 	@Bean
@@ -62,8 +66,10 @@ class InviteeSecurityConfiguration {
 			.oauth2Login(login -> login.loginPage("/invitation")
 				.authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(resolver(registrations, simulator)))
 				.successHandler(toConfirmation)
-				.failureHandler((request, response, failure) -> response
-					.sendRedirect("/invitation/sign-in-failed?why=" + why(failure))))
+				.failureHandler((request, response, failure) -> {
+					LOG.info("An invitee's sign-in failed: {}", failure.getMessage());
+					response.sendRedirect("/invitation/sign-in-failed?why=" + why(failure));
+				}))
 			// A form whose CSRF token no longer fits (the session ended, or a forged post) gets a page, not a bare 403.
 			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler(refusedPage()))
 			.headers(headers -> headers.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))

@@ -7,6 +7,7 @@ import java.net.CookiePolicy;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +77,18 @@ public final class InviteeSession {
 	}
 
 	/**
+	 * Signs in at the provider's page but stops where the provider sends the browser back.
+	 *
+	 * @return the address of this application's callback, with the code and the state
+	 */
+	public URI signInAtProvider(URI authorize, String username, Map<String, Object> claims) {
+		return location(send(HttpRequest.newBuilder(authorize)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(encode(Map.of("username", username, "claims",
+					Json.of(claims)))))));
+	}
+
+	/**
 	 * Starts the sign-in and returns the provider's authorization address without going there.
 	 */
 	public URI authorizationRequest(String provider) {
@@ -93,6 +106,13 @@ public final class InviteeSession {
 		return post(action, Map.of("_csrf", csrf.group(1)));
 	}
 
+	/**
+	 * Sends the browser to an address as a provider's redirect would, and follows on.
+	 */
+	public Page arriveAt(URI address) {
+		return follow(send(HttpRequest.newBuilder(address).GET()));
+	}
+
 	public List<URI> visited() {
 		return List.copyOf(visited);
 	}
@@ -105,7 +125,7 @@ public final class InviteeSession {
 			}
 			current = send(HttpRequest.newBuilder(location(current)).GET());
 		}
-		return new Page(current.uri(), current.statusCode(), current.body());
+		return new Page(current.uri(), current.statusCode(), current.body(), current.headers());
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
@@ -145,10 +165,21 @@ public final class InviteeSession {
 	/**
 	 * Where a request ended, its status and its HTML.
 	 */
-	public record Page(URI address, int status, String body) {
+	public record Page(URI address, int status, String body, HttpHeaders headers) {
 
 		public String path() {
 			return address.getPath();
+		}
+
+		/**
+		 * The HTML with each run of white space as one space, for phrases that wrap in the template.
+		 */
+		public String text() {
+			return body.replaceAll("\\s+", " ");
+		}
+
+		public String header(String name) {
+			return headers.firstValue(name).orElse(null);
 		}
 	}
 

@@ -8,7 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Deque;
 import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.Set;
 
 import org.slf4j.Logger;
@@ -26,9 +30,13 @@ import org.springframework.web.util.UriUtils;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.OAuth2HttpRequest;
+import no.nav.security.mock.oauth2.http.OAuth2HttpResponse;
+import no.nav.security.mock.oauth2.http.Route;
 import no.nav.security.mock.oauth2.http.MockWebServerWrapper;
 import no.nav.security.mock.oauth2.token.OAuth2TokenCallback;
 import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
+import okhttp3.Headers;
 import uk.schooldata.approvals.invite.signin.SignInProperties;
 import uk.schooldata.approvals.invite.signin.SignInProviders;
 
@@ -51,6 +59,9 @@ public class SignInSimulator implements DisposableBean {
 
 	private final MockOAuth2Server server;
 
+	/** Answers the next token requests get instead of tokens, for tests of a provider that misbehaves. */
+	private final Deque<OAuth2HttpResponse> cannedTokenAnswers = new ConcurrentLinkedDeque<>();
+
 	private final Path loginPage;
 
 	public SignInSimulator(SignInProperties properties) {
@@ -61,7 +72,7 @@ public class SignInSimulator implements DisposableBean {
 			providers.add(new SimulatedProviderTokens(id));
 		}
 		this.server = new MockOAuth2Server(new OAuth2Config(true, loginPage.toString(), null, false,
-				new OAuth2TokenProvider(), providers, new MockWebServerWrapper()));
+				new OAuth2TokenProvider(), providers, new MockWebServerWrapper()), new CannedTokenAnswers());
 		server.start(InetAddress.getLoopbackAddress(), properties.simulator().port());
 		LOG.info("Sign-in providers simulated at {} (google, microsoft, facebook, twitter)", server.baseUrl());
 	}
@@ -118,10 +129,43 @@ public class SignInSimulator implements DisposableBean {
 	}
 
 	/**
-	 * The mock server itself, for tests that make a provider misbehave ({@code enqueueCallback}).
+	 * Makes the next token request of any simulated provider get this answer instead of tokens: an error such as
+	 * {@code invalid_grant} for a code that expired, or tokens a real provider would never issue.
 	 */
-	public MockOAuth2Server server() {
-		return server;
+	public void answerNextTokenRequestWith(int status, String json) {
+		cannedTokenAnswers.add(new OAuth2HttpResponse(Headers.of("Content-Type", "application/json"), status, json,
+				null));
+	}
+
+	/**
+	 * An ID token signed with the provider's own key, with whatever claims a test gives it.
+	 */
+	public String signedToken(String id, Map<String, Object> claims) {
+		return server.anyToken(server.issuerUrl(id), claims, Duration.ofMinutes(10)).serialize();
+	}
+
+	/**
+	 * The provider's signing keys, as its JWKS endpoint serves them.
+	 */
+	public String jwksUrl(String id) {
+		return server.jwksUrl(id).toString();
+	}
+
+	/**
+	 * Serves a canned answer to a token request while there is one.
+	 */
+	private final class CannedTokenAnswers implements Route {
+
+		@Override
+		public boolean match(OAuth2HttpRequest request) {
+			return !cannedTokenAnswers.isEmpty() && request.getUrl().encodedPath().endsWith("/token");
+		}
+
+		@Override
+		public OAuth2HttpResponse invoke(OAuth2HttpRequest request) {
+			OAuth2HttpResponse answer = cannedTokenAnswers.poll();
+			return answer != null ? answer : new OAuth2HttpResponse(Headers.of(), 500, "{}", null);
+		}
 	}
 
 	@Override
