@@ -27,6 +27,15 @@ class ProductionProfileTests {
 			.hasMessageContaining("at least 12 characters");
 	}
 
+	@Test
+	void refusesToStartWithoutAnySignInProviderForInvitees() {
+		assertThatThrownBy(() -> prod().run("--OPERATOR_PASSWORD=Long-Enough-Password-1",
+				"--DATABASE_URL=jdbc:h2:mem:prod-without-providers", "--DATABASE_USERNAME=sa", "--DATABASE_PASSWORD=",
+				"--MAIL_HOST=localhost", "--MIS_BASE_URL=http://localhost:1", "--MIS_API_KEY=key",
+				"--INVITE_BASE_URL=https://invitations.example"))
+			.hasStackTraceContaining("No sign-in provider is configured, so nobody could accept an invitation");
+	}
+
 	private static SpringApplicationBuilder prod() {
 		return new SpringApplicationBuilder(Application.class).profiles("prod").web(WebApplicationType.NONE);
 	}

@@ -10,11 +10,18 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.oauth2.client.CommonOAuth2Provider;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 
 import uk.schooldata.approvals.invite.signin.simulator.SignInSimulator;
 
@@ -70,6 +77,24 @@ public class SignInProviders {
 					+ "client-secret (README, \"Invitations\")");
 		}
 		return new InMemoryClientRegistrationRepository(registrations);
+	}
+
+	/**
+	 * Spring's ID token checks for every OpenID Connect provider (signature, audience, expiry, nonce, and the issuer
+	 * where the registration names one), and for real Microsoft the issuer check it cannot make itself.
+	 */
+	@Bean
+	JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory() {
+		OidcIdTokenDecoderFactory factory = new OidcIdTokenDecoderFactory();
+		factory.setJwtValidatorFactory(registration -> {
+			OAuth2TokenValidator<Jwt> standard = new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+					new OidcIdTokenValidator(registration));
+			boolean realMicrosoft = MICROSOFT.equals(registration.getRegistrationId())
+					&& registration.getProviderDetails().getIssuerUri() == null;
+			return realMicrosoft ? new DelegatingOAuth2TokenValidator<>(standard, new MicrosoftIssuerValidator())
+					: standard;
+		});
+		return factory;
 	}
 
 	/**
