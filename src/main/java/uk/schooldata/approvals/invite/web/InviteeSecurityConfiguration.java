@@ -60,7 +60,9 @@ class InviteeSecurityConfiguration {
 		return http
 			.securityMatcher(new OrRequestMatcher(path.matcher("/invitations/**"), path.matcher("/invitation"),
 					path.matcher("/invitation/**"), path.matcher("/oauth2/authorization/**"),
-					path.matcher("/login/oauth2/code/**"), path.matcher("/webjars/**"), path.matcher("/invitee/**")))
+					path.matcher("/login/oauth2/code/**"), path.matcher("/webjars/**"), path.matcher("/invitee/**"),
+					// GOV.UK Frontend's own asset paths: nothing is served there (404), and no login is asked for.
+					path.matcher("/assets/**")))
 			// Each page checks what it needs itself (a token in the session, a signed-in account) and says so.
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.oauth2Login(login -> login.loginPage("/invitation")
