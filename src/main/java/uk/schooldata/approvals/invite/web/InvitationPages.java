@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -108,7 +109,11 @@ class InvitationPages {
 		if (!invitation.isOpen()) {
 			return ended(invitation, response, model);
 		}
-		ProviderAccount account = ProviderAccounts.of(oauth);
+		Optional<ProviderAccount> vouched = accountOf(oauth);
+		if (vouched.isEmpty()) {
+			return signInFailed(SignInFailure.UNVERIFIED.name().toLowerCase(), session, response, model);
+		}
+		ProviderAccount account = vouched.get();
 		if (invites.isLinked(account.provider(), account.subject())) {
 			return linkedElsewhere(account, invitation, response, model);
 		}
@@ -130,7 +135,11 @@ class InvitationPages {
 		if (!invitation.isOpen()) {
 			return ended(invitation, response, model);
 		}
-		ProviderAccount account = ProviderAccounts.of(oauth);
+		Optional<ProviderAccount> vouched = accountOf(oauth);
+		if (vouched.isEmpty()) {
+			return signInFailed(SignInFailure.UNVERIFIED.name().toLowerCase(), session, response, model);
+		}
+		ProviderAccount account = vouched.get();
 		if (mayNotLink(invitation, account)) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return confirmation(invitation, account, model);
@@ -186,6 +195,19 @@ class InvitationPages {
 		model.addAttribute("failure", failure);
 		model.addAttribute("hasInvitation", tokenIn(session) != null);
 		return "invitation/sign-in-failed";
+	}
+
+	/**
+	 * The account as the provider's answer gives it; empty when the answer lacks what identifies the account.
+	 */
+	private static Optional<ProviderAccount> accountOf(OAuth2AuthenticationToken signedIn) {
+		try {
+			return Optional.of(ProviderAccounts.of(signedIn));
+		}
+		catch (IllegalArgumentException unusable) {
+			LOG.info("An invitee's provider answered without what identifies the account: {}", unusable.getMessage());
+			return Optional.empty();
+		}
 	}
 
 	private String confirmation(Invitation invitation, ProviderAccount account, Model model) {
