@@ -50,6 +50,9 @@ public class DataAccessRequestProcess {
 	public static final String MIS_TAP_OPEN = "misTapOpen";
 	public static final String MISSING_MIS_GROUPS = "missingMisGroups";
 	public static final String APP_NAME = "appName";
+
+	/** For display: the school's name, a column of Tasklist's task list. */
+	public static final String SCHOOL_NAME = "schoolName";
 	/** The requested scopes as rows for the review form's table, shown as plain text. */
 	public static final String SCOPE_ROWS = "scopeRows";
 	/** Why the MIS tap is closed, in words; empty while it is open. */

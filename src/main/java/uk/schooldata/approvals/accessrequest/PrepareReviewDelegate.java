@@ -54,6 +54,7 @@ class PrepareReviewDelegate implements JavaDelegate {
 		misTaps.show(execution, missing);
 		execution.setVariable(DataAccessRequestProcess.APP_NAME,
 				apps.findById(request.appId()).map(app -> app.name()).orElse(request.appId()));
+		execution.setVariable(DataAccessRequestProcess.SCHOOL_NAME, school.name());
 		execution.setVariable(DataAccessRequestProcess.PURPOSE, request.purpose());
 		execution.setVariable(DataAccessRequestProcess.SCOPE_ROWS, DataAccessRequestProcess.json(rows(request.scopes())));
 		execution.setVariable(DataAccessRequestProcess.SCOPE_OPTIONS, DataAccessRequestProcess.json(request.scopes()

@@ -41,6 +41,9 @@ public class UserInviteProcess {
 	public static final String SCHOOL_URN = SchoolTenants.SCHOOL_URN;
 	public static final String SOURCE_GROUP = "sourceGroup";
 	public static final String INVITEE_NAME = "inviteeName";
+
+	/** For display: the school's name, a column of Tasklist's task list. */
+	public static final String SCHOOL_NAME = "schoolName";
 	public static final String FITTING_PERMISSIONS = "fittingPermissions";
 	/** The administrator's choice in Assign permissions: a checklist, so a JSON array of {@link Permission} names. */
 	public static final String PERMISSIONS = "permissions";

@@ -2,6 +2,7 @@ package uk.schooldata.approvals.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -90,9 +91,18 @@ class AccessSetup implements ApplicationRunner {
 				ProcessDefinitionPermissions.CREATE_INSTANCE);
 		grant(Roles.APPS, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
 
-		ensureSchoolAdminFilter(MY_SCHOOLS_OPEN_TASKS, -10,
-				taskService.createTaskQuery().taskCandidateGroup(Roles.SCHOOL_ADMINS).includeAssignedTasks().active());
-		ensureSchoolAdminFilter(MY_TASKS, -5, taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+		// The tasks offered to the user: by their group (the school's administrators; the tenant keeps it to their
+		// school) or by name (a confirmation, offered only to the administrators who did not review).
+		ensureSchoolAdminFilter(MY_SCHOOLS_OPEN_TASKS, -10, taskService.createTaskQuery()
+			.taskCandidateUserExpression("${currentUser()}")
+			.includeAssignedTasks()
+			.active()
+			.orderByDueDate()
+			.asc());
+		ensureSchoolAdminFilter(MY_TASKS, -5, taskService.createTaskQuery()
+			.taskAssigneeExpression("${currentUser()}")
+			.orderByDueDate()
+			.asc());
 	}
 
 	private void ensureGroup(String id, String name) {
@@ -140,16 +150,25 @@ class AccessSetup implements ApplicationRunner {
 		authorizationService.saveAuthorization(authorization);
 	}
 
+	/**
+	 * Creates the filter, or brings an existing one up to date: its query, and the columns Tasklist shows for each
+	 * task (the app, the school, the invitee).
+	 */
+	private static Map<String, String> column(String variable, String label) {
+		return Map.of("name", variable, "label", label);
+	}
+
 	private void ensureSchoolAdminFilter(String name, int priority, org.camunda.bpm.engine.task.TaskQuery query) {
 		Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
 		if (filter == null) {
-			filter = filterService.newTaskFilter(name)
-				.setQuery(query)
-				.setProperties(Map.of("priority", priority, "description",
-						"Tasks for your school's administrators", "refresh", true));
-			filterService.saveFilter(filter);
+			filter = filterService.newTaskFilter(name);
 			LOG.info("Created Tasklist filter '{}'", name);
 		}
+		filter.setQuery(query)
+			.setProperties(Map.of("priority", priority, "description", "Tasks for your school's administrators",
+					"refresh", true, "variables", List.of(column("appName", "App"), column("schoolName", "School"),
+							column("inviteeName", "Invitee"))));
+		filterService.saveFilter(filter);
 		grant(Roles.SCHOOL_ADMINS, Resources.FILTER, filter.getId(), Permissions.READ);
 	}
 }

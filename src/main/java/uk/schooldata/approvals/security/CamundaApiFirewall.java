@@ -155,8 +155,17 @@ class CamundaApiFirewall extends OncePerRequestFilter {
 			LOG.warn("{} {} lost a race: the task was completed meanwhile", request.getMethod(), request.getRequestURI());
 			answer.setStatus(HttpStatus.CONFLICT.value());
 			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			objectMapper.writeValue(answer.getOutputStream(), Problems.of(HttpStatus.CONFLICT, "conflict", "Conflict",
-					"Someone else completed this task at the same moment."));
+			objectMapper.writeValue(answer.getOutputStream(), Problems.forCamundaWebapps(Problems.of(HttpStatus.CONFLICT,
+					"conflict", "Conflict", "Someone else completed this task at the same moment.")));
+		}
+		else if (answer.getStatus() == HttpStatus.FORBIDDEN.value()) {
+			// Camunda's own words name permissions and ids; the person needs to know only that it is not theirs.
+			answer.resetBuffer();
+			LOG.warn("{} {} refused by Camunda's authorizations", request.getMethod(), request.getRequestURI());
+			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			objectMapper.writeValue(answer.getOutputStream(), Problems.forCamundaWebapps(Problems.of(
+					HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This task is not offered to you, so you cannot "
+							+ "complete it. If it is a confirmation, another administrator of the school must make it.")));
 		}
 		else if (answer.getStatus() == HttpStatus.INTERNAL_SERVER_ERROR.value() && refused.isPresent()) {
 			answer.resetBuffer();
@@ -164,8 +173,8 @@ class CamundaApiFirewall extends OncePerRequestFilter {
 					refused.get().getMessage());
 			answer.setStatus(HttpStatus.BAD_REQUEST.value());
 			answer.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-			objectMapper.writeValue(answer.getOutputStream(), Problems.of(HttpStatus.BAD_REQUEST, "decision-refused",
-					"Decision refused", refused.get().getMessage()));
+			objectMapper.writeValue(answer.getOutputStream(), Problems.forCamundaWebapps(Problems.of(
+					HttpStatus.BAD_REQUEST, "decision-refused", "Decision refused", refused.get().getMessage())));
 		}
 		answer.copyBodyToResponse();
 	}

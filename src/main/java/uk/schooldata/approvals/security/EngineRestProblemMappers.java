@@ -83,7 +83,7 @@ final class EngineRestProblemMappers {
 	private static Response problem(Response.Status status, ProblemDetail problem) {
 		return Response.status(status)
 			.type(MediaType.valueOf(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE))
-			.entity(problem)
+			.entity(Problems.forCamundaWebapps(problem))
 			.build();
 	}
 

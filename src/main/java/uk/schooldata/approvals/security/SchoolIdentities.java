@@ -125,6 +125,20 @@ public class SchoolIdentities {
 	}
 
 	/**
+	 * The user ids of the school's administrators, sorted.
+	 */
+	public List<String> administrators(String urn) {
+		return identityService.createUserQuery()
+			.memberOfGroup(Roles.SCHOOL_ADMINS)
+			.memberOfTenant(urn)
+			.list()
+			.stream()
+			.map(User::getId)
+			.sorted()
+			.toList();
+	}
+
+	/**
 	 * The email addresses of the school's administrators.
 	 */
 	public List<String> administratorEmails(String urn) {

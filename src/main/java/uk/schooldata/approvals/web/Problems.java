@@ -39,6 +39,15 @@ public final class Problems {
 				null);
 	}
 
+	/**
+	 * The problem as the Camunda webapps read an error too: they show its {@code message}, so it carries the detail
+	 * there as well, a plain sentence, and Tasklist shows nothing else (no exception, no task id).
+	 */
+	public static ProblemDetail forCamundaWebapps(ProblemDetail problem) {
+		problem.setProperty("message", problem.getDetail());
+		return problem;
+	}
+
 	public static ProblemDetail of(HttpStatus status, String slug, String title, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setType(type(slug));

@@ -18,6 +18,7 @@ import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.requir
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HexFormat;
@@ -33,6 +34,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -45,6 +47,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.camunda.bpm.engine.variable.Variables;
@@ -328,8 +331,8 @@ class DataAccessRequestProcessTests {
 			.isEqualTo(AccessRequestStatus.AWAITING_SECOND_APPROVAL);
 
 		assertThatThrownBy(() -> confirm(school.administrator(), "CONFIRM"))
-			.hasRootCauseInstanceOf(FormFieldValidationException.class)
-			.hasMessageContaining("different administrator");
+			.as("the confirmation is not even offered to the reviewer")
+			.isInstanceOf(AuthorizationException.class);
 		Task confirmation = taskService.createTaskQuery()
 			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY)
 			.tenantIdIn(school.urn())
@@ -451,6 +454,39 @@ class DataAccessRequestProcessTests {
 		assertThat(ledger.verify(List.of(school.urn())).breaks()).singleElement()
 			.satisfies(broken -> assertThat(broken.problem()).as("renumbered, so its own hash no longer fits")
 				.contains("was changed after it was recorded"));
+	}
+
+	@Test
+	void eachTaskSaysWhatItIsAboutAndTheConfirmationIsOfferedOnlyToTheOtherAdministrators() {
+		AccessRequest request = submit(required("students.basic"), justified("students.sen_needs", false),
+				optional("calendar"));
+
+		Task review = taskService.createTaskQuery().processInstanceId(instanceOf(request).getId()).singleResult();
+		assertThat(review.getName()).isEqualTo("Review: Homework Hub asks for 3 scopes (1 special-category)");
+		assertThat(review.getDescription()).isEqualTo("Hillside Academy: " + request.purpose());
+		assertThat(review.getDueDate().toInstant()).isEqualTo(request.deadline().truncatedTo(ChronoUnit.MILLIS));
+		assertThat(review.getPriority()).isEqualTo(75);
+		assertThat(runtimeService.getVariable(review.getProcessInstanceId(), DataAccessRequestProcess.SCHOOL_NAME))
+			.isEqualTo("Hillside Academy");
+
+		review(school.administrator(), "APPROVE", List.of("students.basic", "students.sen_needs"), null);
+
+		Task confirmation = taskService.createTaskQuery()
+			.processInstanceId(review.getProcessInstanceId())
+			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY)
+			.singleResult();
+		assertThat(confirmation.getName()).isEqualTo("Confirm special-category data for Homework Hub");
+		assertThat(taskService.getIdentityLinksForTask(confirmation.getId()))
+			.extracting(IdentityLink::getUserId, IdentityLink::getGroupId)
+			.containsExactly(tuple(school.secondAdministrator(), null));
+		assertThat(taskService.createTaskQuery().taskCandidateUser(school.administrator())
+			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY).count())
+			.as("not offered to the reviewer").isZero();
+		assertThat(taskService.createTaskQuery().taskCandidateUser(school.secondAdministrator())
+			.taskDefinitionKey(DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY).count()).isOne();
+		assertThat(taskService.createTaskQuery().taskCandidateUser(school.secondAdministrator())
+			.processInstanceId(review.getProcessInstanceId()).count())
+			.as("the Tasklist filter's query finds it").isOne();
 	}
 
 	@Test

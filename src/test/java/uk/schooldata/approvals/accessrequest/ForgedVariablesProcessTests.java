@@ -13,6 +13,9 @@ import static uk.schooldata.approvals.accessrequest.AccessRequestScenario.requir
 import java.util.List;
 import java.util.Map;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,10 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.icegreen.greenmail.util.GreenMail;
 
 import uk.schooldata.approvals.ProcessTest;
 import uk.schooldata.approvals.SignedIn;
@@ -120,6 +119,10 @@ class ForgedVariablesProcessTests {
 
 		assertThatThrownBy(() -> complete(confirmationOf(request), school.administrator(),
 				Variables.putValue(DataAccessRequestProcess.CONFIRMATION, "CONFIRM")))
+			.as("offered to the other administrators, whatever reviewedBy says")
+			.isInstanceOf(AuthorizationException.class);
+		assertThatThrownBy(() -> taskService.claim(confirmationOf(request).getId(), school.administrator()))
+			.as("nor can it be handed to the reviewer")
 			.hasRootCauseInstanceOf(FormFieldValidationException.class)
 			.hasMessageContaining("different administrator");
 		assertThat(requests.findById(request.id()).orElseThrow().status())

@@ -146,6 +146,9 @@ class UserInviteProcessTests {
 		assertThat(accepted.externalProvider()).isEqualTo(ExternalProvider.GOOGLE);
 		assertThat(instance).isWaitingAt(UserInviteProcess.ASSIGN_PERMISSIONS);
 		Task task = assignPermissionsTask(instance);
+		assertThat(task.getName()).isEqualTo("Assign permissions: " + invite.displayName() + " (staff)");
+		assertThat(task.getDescription()).isEqualTo("Hillside Academy: the account has no permissions until you "
+				+ "assign them");
 		assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(
 				link -> assertThat(link.getGroupId()).isEqualTo("school-admins"));
 		assertThat(task.getTenantId()).isEqualTo(school.urn());

@@ -221,8 +221,12 @@ class ForgedDecisionsIntegrationTests {
 				json(Map.of("variables", forged))).statusCode()).isEqualTo(403);
 		HttpResponse<String> ownConfirmation = tasklist.post(WebappSession.engine("/task/" + confirmation + "/submit-form"),
 				json(Map.of("variables", Map.of("confirmation", Map.of("value", "CONFIRM")))));
-		assertThat(ownConfirmation.statusCode()).isEqualTo(400);
-		assertThat(ownConfirmation.body()).contains("different administrator").doesNotContain("ENGINE-", "Exception");
+		assertThat(ownConfirmation.statusCode()).as("not offered to the reviewer at all").isEqualTo(403);
+		assertThat(JsonPath.<String>read(ownConfirmation.body(), "$.message"))
+			.as("what Tasklist shows: one plain sentence")
+			.isEqualTo("This task is not offered to you, so you cannot complete it. If it is a confirmation, another "
+					+ "administrator of the school must make it.");
+		assertThat(ownConfirmation.body()).doesNotContain("ENGINE-", "Exception", confirmation);
 
 		assertThat(status(request)).isEqualTo("AWAITING_SECOND_APPROVAL");
 		assertThat(taskService.getVariables(confirmation)).doesNotContainEntry("reviewedBy",
@@ -261,6 +265,28 @@ class ForgedDecisionsIntegrationTests {
 	}
 
 	// 3. One school's administrator decides another school's request.
+
+	@Test
+	void aRefusalReadsInTasklistAsOnePlainSentenceAndChangesNothing() {
+		String request = submit(NORTH, scope("calendar", true), scope("school", false));
+		String review = task(request, "Task_ReviewRequest");
+		WebappSession tasklist = WebappSession.signIn(port, NORTH_ADMIN, NORTH_PASSWORD, "tasklist");
+		assertThat(tasklist.post(WebappSession.engine("/task/" + review + "/claim"),
+				json(Map.of("userId", NORTH_ADMIN))).statusCode()).isEqualTo(204);
+
+		HttpResponse<String> refused = tasklist.post(WebappSession.engine("/task/" + review + "/submit-form"),
+				json(Map.of("variables", Map.of("decision", Map.of("value", "APPROVE"), "approvedScopes",
+						Map.of("value", "[\"school\"]", "type", "Json")))));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		String message = JsonPath.read(refused.body(), "$.message");
+		assertThat(message).as("what Tasklist shows").contains("calendar").endsWith(".")
+			.doesNotContain("ENGINE-", "Exception", "TaskListener", review);
+		assertThat(JsonPath.<String>read(refused.body(), "$.detail")).isEqualTo(message);
+		assertThat(status(request)).isEqualTo("PENDING");
+		assertThat(taskService.createTaskQuery().taskId(review).count()).isOne();
+		assertThat(decisionsOn(request)).isEmpty();
+	}
 
 	@Test
 	void anAdministratorCannotDecideAnotherSchoolsRequestThroughTheirOwnTask() {
