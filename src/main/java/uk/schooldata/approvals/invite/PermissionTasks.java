@@ -1,7 +1,10 @@
 package uk.schooldata.approvals.invite;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 import uk.schooldata.approvals.onboarding.School;
@@ -37,5 +40,12 @@ class PermissionTasks implements TaskListener {
 		task.setDescription(TaskTitles.fit(school + ": the account has no permissions until you assign them"));
 		task.setPriority(TaskTitles.NORMAL);
 		task.getExecution().setVariable(UserInviteProcess.SCHOOL_NAME, school);
+		// The form offers these and only these (form-js reads a list of {label, value} from the variable).
+		task.getExecution().setVariable(UserInviteProcess.PERMISSION_OPTIONS, Spin.JSON(invite.sourceGroup()
+			.fittingPermissions()
+			.stream()
+			.sorted()
+			.map(permission -> Map.of("label", permission.label(), "value", permission.name()))
+			.toList()));
 	}
 }

@@ -44,6 +44,9 @@ public class UserInviteProcess {
 
 	/** For display: the school's name, a column of Tasklist's task list. */
 	public static final String SCHOOL_NAME = "schoolName";
+
+	/** For the form: the permissions that fit the invitee, as options ({@code label}, {@code value}). */
+	public static final String PERMISSION_OPTIONS = "permissionOptions";
 	public static final String FITTING_PERMISSIONS = "fittingPermissions";
 	/** The administrator's choice in Assign permissions: a checklist, so a JSON array of {@link Permission} names. */
 	public static final String PERMISSIONS = "permissions";

@@ -18,6 +18,7 @@ import java.util.Set;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
+import com.jayway.jsonpath.JsonPath;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
@@ -149,6 +150,11 @@ class UserInviteProcessTests {
 		assertThat(task.getName()).isEqualTo("Assign permissions: " + invite.displayName() + " (staff)");
 		assertThat(task.getDescription()).isEqualTo("Hillside Academy: the account has no permissions until you "
 				+ "assign them");
+		String options = taskService.getVariable(task.getId(), UserInviteProcess.PERMISSION_OPTIONS).toString();
+		assertThat(JsonPath.<List<String>>read(options, "$[*].value")).as("the form offers only what fits staff")
+			.containsExactly("ADMINISTRATOR", "REVIEWER", "CHOICES");
+		assertThat(JsonPath.<List<String>>read(options, "$[*].label"))
+			.containsExactly("Administrator", "Reviewer", "Choices");
 		assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(
 				link -> assertThat(link.getGroupId()).isEqualTo("school-admins"));
 		assertThat(task.getTenantId()).isEqualTo(school.urn());
