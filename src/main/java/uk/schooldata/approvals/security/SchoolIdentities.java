@@ -65,8 +65,10 @@ public class SchoolIdentities {
 		if (identityService.createUserQuery().userId(userId).count() == 0) {
 			User user = identityService.newUser(userId);
 			user.setEmail(email);
+			// As Tasklist and Cockpit show them, "Administrator Northfield Academy", as the demo administrators are.
+			Tenant school = identityService.createTenantQuery().tenantId(urn).singleResult();
 			user.setFirstName("Administrator");
-			user.setLastName(urn);
+			user.setLastName(school != null && school.getName() != null ? school.getName() : "school " + urn);
 			String password = randomSecret();
 			user.setPassword(password);
 			identityService.saveUser(user);
