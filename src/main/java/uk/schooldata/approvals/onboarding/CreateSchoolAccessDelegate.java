@@ -30,7 +30,7 @@ class CreateSchoolAccessDelegate implements JavaDelegate {
 		School school = schools.boundTo(execution.getProcessInstanceId());
 		String urn = school.urn();
 		identities.createTenant(urn, school.name());
-		String administrator = identities.addAdministrator(urn, school.contactEmail());
+		String administrator = identities.addAdministrator(urn, school.name(), school.contactEmail());
 		execution.setVariable(SchoolOnboardingProcess.FIRST_ADMINISTRATOR, administrator);
 		LOG.info("School {}: tenant and first administrator in place", urn);
 	}

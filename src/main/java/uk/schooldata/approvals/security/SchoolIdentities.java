@@ -61,14 +61,22 @@ public class SchoolIdentities {
 	 * @return the administrator's user id: the email address in lower case
 	 */
 	public String addAdministrator(String urn, String email) {
+		Tenant school = identityService.createTenantQuery().tenantId(urn).singleResult();
+		return addAdministrator(urn, school != null && school.getName() != null ? school.getName() : "school " + urn,
+				email);
+	}
+
+	/**
+	 * As {@link #addAdministrator(String, String)}, naming the school: "Administrator Northfield Academy" is how
+	 * Tasklist and Cockpit show them.
+	 */
+	public String addAdministrator(String urn, String schoolName, String email) {
 		String userId = administratorId(email);
 		if (identityService.createUserQuery().userId(userId).count() == 0) {
 			User user = identityService.newUser(userId);
 			user.setEmail(email);
-			// As Tasklist and Cockpit show them, "Administrator Northfield Academy", as the demo administrators are.
-			Tenant school = identityService.createTenantQuery().tenantId(urn).singleResult();
 			user.setFirstName("Administrator");
-			user.setLastName(school != null && school.getName() != null ? school.getName() : "school " + urn);
+			user.setLastName(schoolName);
 			String password = randomSecret();
 			user.setPassword(password);
 			identityService.saveUser(user);

@@ -156,6 +156,10 @@ class SchoolOnboardingProcessTests {
 		assertThat(identityService.createTenantQuery().userMember(school.contactEmail()).list())
 			.extracting(tenant -> tenant.getId())
 			.containsExactly(school.urn());
+		assertThat(identityService.createUserQuery().userId(school.contactEmail()).singleResult())
+			.as("named as Tasklist shows them")
+			.satisfies(administrator -> assertThat(administrator.getFirstName() + " " + administrator.getLastName())
+				.isEqualTo("Administrator " + school.name()));
 	}
 
 	@Test
