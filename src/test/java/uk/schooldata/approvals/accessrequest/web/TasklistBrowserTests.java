@@ -133,6 +133,29 @@ class TasklistBrowserTests {
 		}
 	}
 
+	@Test
+	void aDeclineWithoutAReasonIsRefusedInOnePlainSentenceAndNothingIsDecided() throws Exception {
+		submit();
+		String review = "Review: Demo Homework App asks for 3 scopes (1 special-category)";
+
+		try (Browser browser = Browser.open(port)) {
+			WebDriver driver = browser.driver();
+			browser.signInToCamunda("tasklist", ADMIN, "northfield");
+			openTask(browser, review);
+			click(browser, "Claim");
+			browser.await(By.xpath("//label[contains(., 'Decline the whole request')]")).click();
+			click(browser, "Complete");
+
+			WebElement refusal = browser.await(By.xpath("//*[contains(., 'Say why you decline the request.')]"
+					+ "[contains(@class, 'alert') or ancestor::*[contains(@class, 'notifications')]]"));
+			assertThat(refusal.getText()).doesNotContain("ENGINE-", "Exception", "TaskListener", "Cannot submit");
+			browser.screenshot("tasklist-refusal-in-plain-english");
+			assertThat(status()).as("nothing decided").isEqualTo("PENDING");
+			assertThat(driver.findElement(By.xpath("//button[normalize-space(.)='Complete']")).isEnabled())
+				.as("the form can still be completed").isTrue();
+		}
+	}
+
 	private void openTask(Browser browser, String name) {
 		browser.go("/camunda/app/tasklist/default/#/");
 		WebElement task = browser.await(By.xpath("//a[contains(., \"" + name + "\")]"));
