@@ -34,6 +34,7 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.jayway.jsonpath.JsonPath;
 
 import uk.schooldata.approvals.Browser;
 import uk.schooldata.approvals.DemoSchools;
@@ -43,9 +44,9 @@ import uk.schooldata.approvals.mis.StaffMember;
 
 /**
  * An invitee accepts in a real browser (Debian's Chromium, headless): the link from the email GreenMail received,
- * Google chosen, the simulated provider's own page, the confirmation, and the school's administrator then finds the
- * Assign permissions task in Tasklist. axe-core checks every page of the invitee's way: no serious or critical
- * accessibility violation.
+ * Google chosen, the simulated provider's own page, the confirmation; then the school's administrator finds the
+ * Assign permissions task in Tasklist, is offered only the permissions that fit, and assigns one. axe-core checks
+ * every page of the invitee's way: no serious or critical accessibility violation.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "app.demo.enabled=true")
 @ActiveProfiles("test")
@@ -116,10 +117,35 @@ class InvitationBrowserTests {
 
 			browser.signInToCamunda("tasklist", ADMIN, "northfield");
 			browser.go("/camunda/app/tasklist/default/#/");
-			new WebDriverWait(driver, Duration.ofSeconds(20))
-				.until(page -> page.getPageSource().contains("Assign permissions"));
+			String task = "Assign permissions: " + teacher.forename() + " " + teacher.surname() + " (staff)";
+			browser.await(By.xpath("//a[contains(., \"" + task + "\")]")).click();
+			browser.await(By.cssSelector("input[id$='Field_InviteeName']"));
 			browser.screenshot("invitation-task-in-tasklist");
+			browser.await(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim']")).click();
+			List<String> offered = new WebDriverWait(driver, Duration.ofSeconds(20)).until(page -> {
+				List<String> labels = page.findElements(By.cssSelector(".fjs-form-field-checklist label"))
+					.stream()
+					.map(label -> label.getText().strip())
+					// The field's own label, then one per option.
+					.filter(label -> !label.isEmpty() && !label.startsWith("Permissions"))
+					.toList();
+				return labels.isEmpty() ? null : labels;
+			});
+			assertThat(offered).as("only what fits a member of staff")
+				.containsExactly("Administrator", "Reviewer", "Choices");
+			browser.await(By.xpath("//label[normalize-space(.)='Reviewer']")).click();
+			browser.screenshot("tasklist-assign-permissions");
+			browser.await(By.xpath("//button[normalize-space(.)='Complete']")).click();
 		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			String invite = http.withBasicAuth(ADMIN, "northfield")
+				.getForEntity("/api/schools/" + DemoSchools.NORTH + "/invites?sourceGroup=STAFF", String.class)
+				.getBody();
+			assertThat(JsonPath.<List<String>>read(invite, "$[?(@.misPersonId == '" + teacher.id() + "')].status"))
+				.containsExactly("ACTIVE");
+			assertThat(JsonPath.<List<List<String>>>read(invite,
+					"$[?(@.misPersonId == '" + teacher.id() + "')].permissions")).containsExactly(List.of("REVIEWER"));
+		});
 	}
 
 	/**
