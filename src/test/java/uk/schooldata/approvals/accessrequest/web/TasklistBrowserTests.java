@@ -134,7 +134,7 @@ class TasklistBrowserTests {
 	}
 
 	@Test
-	void aDeclineWithoutAReasonIsRefusedInOnePlainSentenceAndNothingIsDecided() throws Exception {
+	void aDeclineWithoutAReasonIsRefusedInOnePlainSentenceThenTheReasonGivenDeclinesAndTheBannerGoes() throws Exception {
 		// Scopes the other test does not grant, so each test's request asks for all of its own.
 		submit(Map.of("name", "school", "required", true), Map.of("name", "staff_members.basic", "required", false));
 		String review = "Review: Demo Homework App asks for 2 scopes";
@@ -154,6 +154,13 @@ class TasklistBrowserTests {
 			assertThat(status()).as("nothing decided").isEqualTo("PENDING");
 			assertThat(driver.findElement(By.xpath("//button[normalize-space(.)='Complete']")).isEnabled())
 				.as("the form can still be completed").isTrue();
+
+			browser.await(By.cssSelector("textarea[id$='Field_DeclineReason']")).sendKeys("We do not use this app");
+			click(browser, "Complete");
+			await().atMost(Duration.ofSeconds(20)).until(() -> status().equals("DECLINED"));
+			new WebDriverWait(driver, Duration.ofSeconds(10))
+				.until(page -> !page.getPageSource().contains("Say why you decline the request."));
+			browser.screenshot("tasklist-after-the-decline");
 		}
 	}
 
