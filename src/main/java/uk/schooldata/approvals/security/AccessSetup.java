@@ -72,9 +72,11 @@ class AccessSetup implements ApplicationRunner {
 		ensureOperatorIsPlatformAdmin();
 
 		grant(Roles.SCHOOL_ADMINS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-		// READ_HISTORY for Tasklist's History tab and task comments; the school tenant limits it to their school.
+		// READ_HISTORY for Tasklist's History tab and task comments; READ_INSTANCE for the columns of the task list
+		// (the instance's appName, schoolName and inviteeName). The school tenant limits both to their school, and
+		// the allow-list lets them call only Tasklist's routes.
 		grant(Roles.SCHOOL_ADMINS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
-				ProcessDefinitionPermissions.READ_HISTORY);
+				ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
 
 		grant(Roles.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
 		grant(Roles.AUDITORS, Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,

@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
@@ -111,6 +112,8 @@ class TasklistBrowserTests {
 		assertThat(filteredTaskNames(ADMIN, "northfield")).as("the reviewer's list, as Tasklist asks for it")
 			.doesNotContain(confirmation);
 		assertThat(filteredTaskNames(deputy, DEPUTY_PASSWORD)).contains(confirmation);
+		assertThat(filterColumns(deputy, DEPUTY_PASSWORD)).as("the columns Tasklist shows on each task")
+			.contains("appName=Demo Homework App", "schoolName=Northfield Academy");
 
 		try (Browser browser = Browser.open(port)) {
 			browser.signInToCamunda("tasklist", deputy, DEPUTY_PASSWORD);
@@ -192,6 +195,23 @@ class TasklistBrowserTests {
 	}
 
 	String requestId;
+
+	/**
+	 * The filter's variables of the tasks in the user's "My school's open tasks", as Tasklist asks for them (HAL).
+	 */
+	private List<String> filterColumns(String user, String password) {
+		TestRestTemplate as = http.withBasicAuth(user, password);
+		String filter = JsonPath.<List<String>>read(as.getForEntity("/engine-rest/filter?resourceType=Task&name="
+				+ "My school's open tasks", String.class).getBody(), "$[*].id").get(0);
+		HttpHeaders hal = new HttpHeaders();
+		hal.setAccept(List.of(MediaType.parseMediaType("application/hal+json")));
+		String list = as.exchange("/engine-rest/filter/" + filter + "/list", HttpMethod.GET, new HttpEntity<>(hal),
+				String.class).getBody();
+		List<String> names = JsonPath.read(list, "$._embedded.task[*]._embedded.variable[*].name");
+		List<Object> values = JsonPath.read(list, "$._embedded.task[*]._embedded.variable[*].value");
+		return IntStream.range(0, names.size()).mapToObj(i -> names.get(i) + "=" + values.get(i))
+			.toList();
+	}
 
 	/**
 	 * The names of the tasks in the user's "My school's open tasks" filter, through the same API Tasklist uses.
