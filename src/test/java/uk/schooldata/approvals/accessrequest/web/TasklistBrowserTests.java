@@ -167,11 +167,40 @@ class TasklistBrowserTests {
 		}
 	}
 
+	@Test
+	void theFixMisAndOnboardingFormsSayWhatIsNeeded() throws Exception {
+		submit(Map.of("name", "staff_members.basic", "required", true), Map.of("name", "teaching_groups", "required",
+				true), Map.of("name", "timetables", "required", true), Map.of("name", "timetables.cover", "required", true),
+				Map.of("name", "students.basic", "required", true));
+		HttpHeaders json = new HttpHeaders();
+		json.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(http.withBasicAuth("demo", "demo").exchange("/api/schools", HttpMethod.POST, new HttpEntity<>(Map.of(
+				"urn", "999999", "name", "Nowhere School", "contactEmail", "office@nowhere.example"), json), String.class)
+			.getStatusCode().value()).isEqualTo(202);
+
+		try (Browser browser = Browser.open(port)) {
+			browser.signInToCamunda("tasklist", ADMIN, "northfield");
+			openTask(browser, "Fix MIS permissions for Demo Homework App's request");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(page -> page
+				.findElements(By.cssSelector(".fjs-form input, .fjs-form textarea"))
+				.stream()
+				.anyMatch(field -> String.valueOf(field.getDomProperty("value")).contains("Cover Manager")));
+			browser.screenshot("tasklist-fix-mis-permissions-form");
+		}
+		try (Browser browser = Browser.open(port)) {
+			browser.signInToCamunda("tasklist", "demo", "demo");
+			browser.go("/camunda/app/tasklist/default/#/");
+			browser.await(By.xpath("//a[contains(., 'Resolve onboarding problem')]")).click();
+			browser.await(By.xpath("//*[contains(text(), 'Retry') or contains(text(), 'Cancel')]"));
+			browser.screenshot("tasklist-onboarding-problem-form");
+		}
+	}
+
 	private void openTask(Browser browser, String name) {
 		browser.go("/camunda/app/tasklist/default/#/");
 		WebElement task = browser.await(By.xpath("//a[contains(., \"" + name + "\")]"));
 		task.click();
-		browser.await(By.cssSelector("textarea[id$='Field_Purpose']"));
+		browser.await(By.cssSelector(".fjs-form .fjs-form-field"));
 	}
 
 	private static void click(Browser browser, String text) {
