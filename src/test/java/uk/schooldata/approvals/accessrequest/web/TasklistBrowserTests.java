@@ -148,6 +148,10 @@ class TasklistBrowserTests {
 			openTask(browser, review);
 			click(browser, "Claim");
 			browser.await(By.xpath("//label[contains(., 'Decline the whole request')]")).click();
+			assertThat(browser.await(By.xpath("//*[contains(., 'Say why you decline before you complete the task.')]"
+					+ "[contains(@class, 'fjs-form-field-text')]")).isDisplayed())
+				.as("the form says so before anything is sent").isTrue();
+			browser.screenshot("tasklist-decline-reason-needed");
 			click(browser, "Complete");
 
 			WebElement refusal = browser.await(By.xpath("//*[contains(., 'Say why you decline the request.')]"
@@ -159,6 +163,10 @@ class TasklistBrowserTests {
 				.as("the form can still be completed").isTrue();
 
 			browser.await(By.cssSelector("textarea[id$='Field_DeclineReason']")).sendKeys("We do not use this app");
+			new WebDriverWait(driver, Duration.ofSeconds(5)).until(page -> page
+				.findElements(By.xpath("//*[contains(@class, 'fjs-form-field-text')]"
+						+ "[contains(., 'Say why you decline before you complete the task.')]"))
+				.isEmpty());
 			click(browser, "Complete");
 			await().atMost(Duration.ofSeconds(20)).until(() -> status().equals("DECLINED"));
 			new WebDriverWait(driver, Duration.ofSeconds(10))
