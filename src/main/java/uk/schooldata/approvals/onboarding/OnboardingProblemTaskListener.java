@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import uk.schooldata.approvals.onboarding.SchoolOnboardingProcess.Resolution;
 import uk.schooldata.approvals.web.FieldProblem;
 import uk.schooldata.approvals.web.InvalidRequestException;
+import uk.schooldata.approvals.workflow.TaskTitles;
 
 /**
  * Keeps the school's status in step with the Resolve onboarding problem task: {@code ACTION_REQUIRED} while it is
@@ -31,10 +32,16 @@ class OnboardingProblemTaskListener implements TaskListener {
 
 	@Override
 	public void notify(DelegateTask task) {
-		String urn = schools.boundTo(task.getProcessInstanceId()).urn();
+		School school = schools.boundTo(task.getProcessInstanceId());
+		String urn = school.urn();
 		switch (task.getEventName()) {
 			case EVENTNAME_CREATE -> {
 				schools.recordProblem(urn, (String) task.getVariable(SchoolOnboardingProcess.PROBLEM));
+				// What the operator decides by, in Tasklist's list: which school, and why it stopped.
+				task.setName(TaskTitles.fit("Resolve onboarding: " + school.name() + " (" + urn + ")"));
+				task.setDescription(TaskTitles.fit("The MIS refused: "
+						+ TaskTitles.oneLine((String) task.getVariable(SchoolOnboardingProcess.PROBLEM))));
+				task.setPriority(TaskTitles.URGENT);
 				LOG.warn("School {}: onboarding needs a platform operator ({})", urn,
 						task.getVariable(SchoolOnboardingProcess.PROBLEM_CODE));
 			}

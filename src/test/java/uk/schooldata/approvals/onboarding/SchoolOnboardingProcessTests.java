@@ -221,6 +221,8 @@ class SchoolOnboardingProcessTests {
 			.variables()
 			.containsEntry(SchoolOnboardingProcess.PROBLEM_CODE, SchoolOnboardingProcess.ERROR_MIS_UNKNOWN_SCHOOL);
 		assertThat(task(instance)).hasCandidateGroup("platform-admins");
+		assertThat(task(instance).getName()).isEqualTo("Resolve onboarding: " + school.name() + " (" + school.urn() + ")");
+		assertThat(task(instance).getDescription()).startsWith("The MIS refused: ").contains("does not know school");
 		assertThat(schools.findByUrn(school.urn()).orElseThrow())
 			.satisfies(stopped -> assertThat(stopped.status()).isEqualTo(OnboardingStatus.ACTION_REQUIRED))
 			.satisfies(stopped -> assertThat(stopped.problem()).contains("does not know school"));

@@ -198,7 +198,7 @@ class TasklistBrowserTests {
 		try (Browser browser = Browser.open(port)) {
 			browser.signInToCamunda("tasklist", "demo", "demo");
 			browser.go("/camunda/app/tasklist/default/#/");
-			browser.await(By.xpath("//a[contains(., 'Resolve onboarding problem')]")).click();
+			browser.await(By.xpath("//a[contains(., 'Resolve onboarding: Nowhere School (999999)')]")).click();
 			browser.await(By.xpath("//*[contains(text(), 'Retry') or contains(text(), 'Cancel')]"));
 			browser.screenshot("tasklist-onboarding-problem-form");
 		}

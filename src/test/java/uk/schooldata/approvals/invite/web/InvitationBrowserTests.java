@@ -25,6 +25,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -72,6 +73,9 @@ class InvitationBrowserTests {
 	@Autowired
 	MisConnector mis;
 
+	@Autowired
+	JdbcClient jdbc;
+
 	@BeforeEach
 	void demoSchoolOnboarded() {
 		DemoSchools.awaitActive(http, DemoSchools.NORTH);
@@ -81,7 +85,8 @@ class InvitationBrowserTests {
 	void aTeacherAcceptsWithGoogleInTheBrowserAndTheAdministratorGetsTheTask() throws Exception {
 		StaffMember teacher = invited();
 		String link = await().atMost(Duration.ofSeconds(30))
-			.until(() -> InvitationEmails.linkSentTo(smtp, teacher.email()), found -> found != null);
+			.until(() -> InvitationEmails.linkSentTo(smtp, teacher.email()),
+					found -> found != null && InvitationEmails.isIssued(jdbc, found));
 
 		try (Browser browser = Browser.open(port)) {
 			WebDriver driver = browser.driver();

@@ -1,11 +1,17 @@
 package uk.schooldata.approvals.invite.web;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
 
@@ -33,6 +39,23 @@ final class InvitationEmails {
 	static String tokenSentTo(GreenMailOperations smtp, String address) throws Exception {
 		Matcher link = newest(smtp, address);
 		return link == null ? null : link.group(1);
+	}
+
+	/**
+	 * Whether the token is on record: the email goes out inside the transaction that records it, so a fast reader can
+	 * see the email a moment before the token is committed.
+	 */
+	static boolean isIssued(JdbcClient jdbc, String tokenOrLink) {
+		String token = tokenOrLink.substring(tokenOrLink.lastIndexOf('/') + 1);
+		try {
+			String hash = HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+			return jdbc.sql("select count(*) from invite_token where token_hash = :hash").param("hash", hash)
+				.query(Long.class).single() == 1;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static Matcher newest(GreenMailOperations smtp, String address) throws Exception {

@@ -447,7 +447,7 @@ class InvitationSignInIntegrationTests {
 
 	private String linkForAddress(String address) {
 		return await().atMost(Duration.ofSeconds(30)).until(() -> InvitationEmails.linkSentTo(smtp, address),
-				found -> found != null);
+				found -> found != null && InvitationEmails.isIssued(jdbc, found));
 	}
 
 	private StaffMember invitedStaff() {
@@ -464,7 +464,7 @@ class InvitationSignInIntegrationTests {
 
 	private String linkFor(StaffMember member) {
 		return await().atMost(Duration.ofSeconds(30)).until(() -> InvitationEmails.linkSentTo(smtp, member.email()),
-				found -> found != null);
+				found -> found != null && InvitationEmails.isIssued(jdbc, found));
 	}
 
 	private Map<String, Object> inviteOf(StaffMember member) {

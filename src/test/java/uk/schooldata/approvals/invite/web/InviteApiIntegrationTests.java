@@ -29,6 +29,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -78,6 +79,9 @@ class InviteApiIntegrationTests {
 
 	@Autowired
 	MisConnector mis;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	@BeforeEach
 	void demoSchoolOnboarded() {
@@ -298,8 +302,12 @@ class InviteApiIntegrationTests {
 		return HttpStatus.valueOf(done.status());
 	}
 
-	private static String tokenSentTo(String address) throws Exception {
-		return InvitationEmails.tokenSentTo(smtp, address);
+	/**
+	 * The token in the newest email to the address, once it is on record; {@code null} before.
+	 */
+	private String tokenSentTo(String address) throws Exception {
+		String token = InvitationEmails.tokenSentTo(smtp, address);
+		return token != null && InvitationEmails.isIssued(jdbc, token) ? token : null;
 	}
 
 	private ResponseEntity<String> get(String user, String password, String path) {
