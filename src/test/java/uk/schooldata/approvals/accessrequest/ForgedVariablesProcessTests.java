@@ -288,6 +288,25 @@ class ForgedVariablesProcessTests {
 		app.verify(0, postRequestedFor(urlEqualTo("/hooks")));
 	}
 
+	@Test
+	void anInstanceStartedAtAUserTaskCreatesNoTaskAndOffersNothingToAnyone() {
+		AccessRequest request = awaitingSecondApproval();
+		long tasks = taskService.createTaskQuery().count();
+
+		for (String userTask : List.of(DataAccessRequestProcess.REVIEW, DataAccessRequestProcess.CONFIRM_SPECIAL_CATEGORY,
+				DataAccessRequestProcess.FIX_MIS_PERMISSIONS)) {
+			assertThatThrownBy(() -> startAt(userTask, request)).as(userTask)
+				.hasMessageContaining("bound to no data access request");
+		}
+
+		assertThat(taskService.createTaskQuery().count()).isEqualTo(tasks);
+		assertThat(taskService.getIdentityLinksForTask(confirmationOf(request).getId()))
+			.extracting(link -> link.getUserId())
+			.containsExactly(school.secondAdministrator());
+		assertThat(requests.findById(request.id()).orElseThrow().status())
+			.isEqualTo(AccessRequestStatus.AWAITING_SECOND_APPROVAL);
+	}
+
 	private AccessRequest awaitingSecondApproval() {
 		AccessRequest request = submit(appId, required("students.basic"), justified("students.sen_needs", false));
 		complete(reviewOf(request), school.administrator(), Variables.putValue(DataAccessRequestProcess.DECISION, "APPROVE")

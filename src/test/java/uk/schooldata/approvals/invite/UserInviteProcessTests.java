@@ -686,6 +686,22 @@ class UserInviteProcessTests {
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
 	}
 
+	@Test
+	void anInstanceStartedAtAssignPermissionsCreatesNoTask() throws Exception {
+		Invite invite = acceptedInvite(SourceGroup.STAFF, scenario.aStaffMemberWithEmail(school.urn()).id());
+		long tasks = taskService.createTaskQuery().count();
+
+		assertThatThrownBy(() -> runtimeService.createProcessInstanceByKey(UserInviteProcess.KEY)
+			.startBeforeActivity(UserInviteProcess.ASSIGN_PERMISSIONS)
+			.setVariable(UserInviteProcess.INVITE_ID, invite.id())
+			.setVariable(UserInviteProcess.SCHOOL_URN, school.urn())
+			.execute()).hasMessageContaining("bound to no invite");
+
+		assertThat(taskService.createTaskQuery().count()).isEqualTo(tasks);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACCEPTED);
+		assertThat(service.find(invite.id()).orElseThrow().permissions()).isEmpty();
+	}
+
 	private Invite inviteOne(SourceGroup group, String personId) {
 		InviteBatch batch = service.invite(school.urn(), new InviteRequest(group, List.of(personId), null),
 				school.administrator());
