@@ -138,29 +138,22 @@ public class SchoolIdentities {
 	 * The user ids of the school's administrators, sorted.
 	 */
 	public List<String> administrators(String urn) {
-		return identityService.createUserQuery()
-			.memberOfGroup(Roles.SCHOOL_ADMINS)
-			.memberOfTenant(urn)
-			.list()
-			.stream()
-			.map(User::getId)
-			.sorted()
-			.toList();
+		return administratorsOf(urn).stream().map(User::getId).sorted().toList();
 	}
 
 	/**
 	 * The email addresses of the school's administrators.
 	 */
 	public List<String> administratorEmails(String urn) {
-		return identityService.createUserQuery()
-			.memberOfGroup(Roles.SCHOOL_ADMINS)
-			.memberOfTenant(urn)
-			.list()
-			.stream()
+		return administratorsOf(urn).stream()
 			.map(User::getEmail)
 			.filter(email -> email != null && !email.isBlank())
 			.sorted()
 			.toList();
+	}
+
+	private List<User> administratorsOf(String urn) {
+		return identityService.createUserQuery().memberOfGroup(Roles.SCHOOL_ADMINS).memberOfTenant(urn).list();
 	}
 
 	static String randomSecret() {

@@ -98,22 +98,12 @@ class InvitationPages {
 
 	@GetMapping("/invitation/confirm")
 	String confirm(HttpSession session, Authentication signedIn, HttpServletResponse response, Model model) {
-		String token = tokenIn(session);
-		if (token == null) {
-			return noInvitation(response);
+		Step step = linking(session, signedIn, response, model);
+		if (step.page() != null) {
+			return step.page();
 		}
-		if (!(signedIn instanceof OAuth2AuthenticationToken oauth)) {
-			return "redirect:/invitation";
-		}
-		Invitation invitation = invites.invitation(token);
-		if (!invitation.isOpen()) {
-			return ended(invitation, response, model);
-		}
-		Optional<ProviderAccount> vouched = accountOf(oauth);
-		if (vouched.isEmpty()) {
-			return signInFailed(SignInFailure.UNVERIFIED.name().toLowerCase(), session, response, model);
-		}
-		ProviderAccount account = vouched.get();
+		Invitation invitation = step.invitation();
+		ProviderAccount account = step.account();
 		if (invites.isLinked(account.provider(), account.subject())) {
 			return linkedElsewhere(account, invitation, response, model);
 		}
@@ -123,23 +113,13 @@ class InvitationPages {
 	@PostMapping("/invitation/confirm")
 	String linkAccount(HttpServletRequest request, HttpServletResponse response, Authentication signedIn, Model model,
 			RedirectAttributes redirect) {
-		HttpSession session = request.getSession(false);
-		String token = session == null ? null : tokenIn(session);
-		if (token == null) {
-			return noInvitation(response);
+		Step step = linking(request.getSession(false), signedIn, response, model);
+		if (step.page() != null) {
+			return step.page();
 		}
-		if (!(signedIn instanceof OAuth2AuthenticationToken oauth)) {
-			return "redirect:/invitation";
-		}
-		Invitation invitation = invites.invitation(token);
-		if (!invitation.isOpen()) {
-			return ended(invitation, response, model);
-		}
-		Optional<ProviderAccount> vouched = accountOf(oauth);
-		if (vouched.isEmpty()) {
-			return signInFailed(SignInFailure.UNVERIFIED.name().toLowerCase(), session, response, model);
-		}
-		ProviderAccount account = vouched.get();
+		String token = step.token();
+		Invitation invitation = step.invitation();
+		ProviderAccount account = step.account();
 		if (mayNotLink(invitation, account)) {
 			response.setStatus(HttpStatus.CONFLICT.value());
 			return confirmation(invitation, account, model);
@@ -198,6 +178,39 @@ class InvitationPages {
 	}
 
 	/**
+	 * What confirming and linking both need: the token in the session, the invitation still open, and the account
+	 * the provider vouched for; or else the page that says which is missing.
+	 */
+	private Step linking(HttpSession session, Authentication signedIn, HttpServletResponse response, Model model) {
+		String token = tokenIn(session);
+		if (token == null) {
+			return Step.showing(noInvitation(response));
+		}
+		if (!(signedIn instanceof OAuth2AuthenticationToken oauth)) {
+			return Step.showing("redirect:/invitation");
+		}
+		Invitation invitation = invites.invitation(token);
+		if (!invitation.isOpen()) {
+			return Step.showing(ended(invitation, response, model));
+		}
+		Optional<ProviderAccount> vouched = accountOf(oauth);
+		if (vouched.isEmpty()) {
+			return Step.showing(signInFailed(SignInFailure.UNVERIFIED.name().toLowerCase(), session, response, model));
+		}
+		return new Step(null, token, invitation, vouched.get());
+	}
+
+	/**
+	 * Either a page to show instead, or what the linking needs.
+	 */
+	private record Step(String page, String token, Invitation invitation, ProviderAccount account) {
+
+		static Step showing(String page) {
+			return new Step(page, null, null, null);
+		}
+	}
+
+	/**
 	 * The account as the provider's answer gives it; empty when the answer lacks what identifies the account.
 	 */
 	private static Optional<ProviderAccount> accountOf(OAuth2AuthenticationToken signedIn) {
@@ -212,11 +225,8 @@ class InvitationPages {
 
 	private String confirmation(Invitation invitation, ProviderAccount account, Model model) {
 		describe(invitation, model);
-		String invitedAt = invitation.invite().orElseThrow().email();
-		boolean differs = account.email() == null || invitedAt == null
-				|| !account.email().equalsIgnoreCase(invitedAt);
 		model.addAttribute("account", account);
-		model.addAttribute("emailDiffers", differs);
+		model.addAttribute("emailDiffers", !sameAddress(invitation, account));
 		model.addAttribute("mayLink", !mayNotLink(invitation, account));
 		return "invitation/confirm";
 	}
@@ -225,9 +235,16 @@ class InvitationPages {
 	 * Whether the school insists on the address the invitation went to and this account has another.
 	 */
 	private boolean mayNotLink(Invitation invitation, ProviderAccount account) {
+		return !sameAddress(invitation, account)
+				&& properties.emailMustMatchAt(invitation.invite().orElseThrow().schoolUrn());
+	}
+
+	/**
+	 * Whether the provider vouches for the very address the invitation was sent to.
+	 */
+	private static boolean sameAddress(Invitation invitation, ProviderAccount account) {
 		String invitedAt = invitation.invite().orElseThrow().email();
-		boolean same = account.email() != null && invitedAt != null && account.email().equalsIgnoreCase(invitedAt);
-		return !same && properties.emailMustMatchAt(invitation.invite().orElseThrow().schoolUrn());
+		return account.email() != null && invitedAt != null && account.email().equalsIgnoreCase(invitedAt);
 	}
 
 	private String linkedElsewhere(ProviderAccount account, Invitation invitation, HttpServletResponse response,
