@@ -3,22 +3,26 @@ package uk.schooldata.approvals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.jayway.jsonpath.JsonPath;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -37,6 +41,8 @@ import uk.schooldata.approvals.audit.ChainReport;
 import uk.schooldata.approvals.audit.DecisionKind;
 import uk.schooldata.approvals.audit.DecisionLedger;
 import uk.schooldata.approvals.audit.LedgerEntry;
+import uk.schooldata.approvals.mis.MisConnector;
+import uk.schooldata.approvals.mis.StaffMember;
 
 /**
  * The {@code prod} profile on a real PostgreSQL server (started by the build, no installation needed): Camunda's
@@ -48,12 +54,13 @@ import uk.schooldata.approvals.audit.LedgerEntry;
 				"MIS_BASE_URL=", "app.mis.simulator.enabled=true", "INVITE_BASE_URL=https://invitations.example",
 				"GOOGLE_CLIENT_ID=school-data-approvals", "GOOGLE_CLIENT_SECRET=not-used-here" })
 @ActiveProfiles("prod")
+@ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext // one Camunda engine alive at a time: see ProcessTest
 class PostgresProfileTests {
 
 	static final String OPERATOR_PASSWORD = "Operator-On-Postgres-1";
 
-	static final EmbeddedPostgres postgres = startPostgres();
+	static final String DATABASE_URL = TestDatabase.newPostgresDatabase("prod_profile");
 
 	@RegisterExtension
 	static GreenMailExtension smtp = TestMailServer.start();
@@ -62,23 +69,9 @@ class PostgresProfileTests {
 	static void databaseAndMailServer(DynamicPropertyRegistry registry) {
 		registry.add("MAIL_HOST", () -> "localhost");
 		registry.add("MAIL_PORT", () -> smtp.getSmtp().getPort());
-		registry.add("DATABASE_URL", () -> postgres.getJdbcUrl("postgres", "postgres"));
+		registry.add("DATABASE_URL", () -> DATABASE_URL);
 		registry.add("DATABASE_USERNAME", () -> "postgres");
 		registry.add("DATABASE_PASSWORD", () -> "postgres");
-	}
-
-	private static EmbeddedPostgres startPostgres() {
-		try {
-			return EmbeddedPostgres.builder().start();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException("Cannot start the embedded PostgreSQL server", ex);
-		}
-	}
-
-	@AfterAll
-	static void stopPostgres() throws IOException {
-		postgres.close();
 	}
 
 	@Autowired
@@ -92,6 +85,15 @@ class PostgresProfileTests {
 
 	@Autowired
 	TransactionTemplate transactions;
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	MisConnector mis;
+
+	@Autowired
+	ObjectMapper json;
 
 	@Test
 	void onboardsASchoolOnPostgres() {
@@ -145,6 +147,60 @@ class PostgresProfileTests {
 				+ "and position = 1").update();
 		assertThat(ledger.verify(List.of("765432")).breaks()).extracting(ChainReport.Break::position)
 			.containsExactly(1L);
+	}
+
+	@Test
+	void logsProcessWorkAsJsonWithItsBusinessKeyAndNoPersonalData(CapturedOutput output) throws Exception {
+		int from = output.getOut().length();
+		TestRestTemplate operator = http.withBasicAuth("operator", OPERATOR_PASSWORD);
+		assertThat(operator.postForEntity("/api/schools", Map.of("urn", "876543", "name", "Json Lane School",
+				"contactEmail", "office@json-lane.example"), String.class).getStatusCode())
+			.isEqualTo(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(JsonPath.<String>read(
+					operator.getForEntity("/api/schools/876543", String.class).getBody(), "$.status"))
+				.isEqualTo("ACTIVE"));
+		User administrator = identityService.createUserQuery().userId("office@json-lane.example").singleResult();
+		administrator.setPassword("Administrator-Password-1");
+		identityService.saveUser(administrator);
+		StaffMember teacher = mis.listStaff("876543")
+			.stream()
+			.filter(staff -> staff.email() != null)
+			.findFirst()
+			.orElseThrow();
+		assertThat(http.withBasicAuth("office@json-lane.example", "Administrator-Password-1")
+			.postForEntity("/api/schools/876543/invites",
+					Map.of("sourceGroup", "STAFF", "personIds", List.of(teacher.id())), String.class)
+			.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		await().atMost(Duration.ofSeconds(60))
+			.untilAsserted(() -> assertThat(smtp.getReceivedMessagesForDomain(teacher.email())).hasSize(1));
+
+		List<JsonNode> lines = new ArrayList<>();
+		for (String line : output.getOut().substring(from).split("\\R")) {
+			if (line.startsWith("{")) {
+				lines.add(json.readTree(line));
+			}
+		}
+		List<JsonNode> processWork = lines.stream()
+			.filter(line -> line.path("log").path("logger").asText().endsWith("Delegate"))
+			.toList();
+		assertThat(processWork).extracting(line -> line.path("log").path("logger").asText())
+			.contains("uk.schooldata.approvals.onboarding.CreateSchoolAccessDelegate",
+					"uk.schooldata.approvals.invite.EmailInvitationDelegate");
+		assertThat(processWork).allSatisfy(line -> {
+			assertThat(line.path("processInstanceId").asText()).as(line.toString()).isNotBlank();
+			assertThat(line.path("businessKey").asText()).as(line.toString()).isNotBlank();
+			assertThat(line.path("service").path("name").asText()).isEqualTo("school-data-approvals");
+		});
+		assertThat(processWork).filteredOn(line -> line.path("log").path("logger").asText().contains(".onboarding."))
+			.extracting(line -> line.path("businessKey").asText())
+			.containsOnly("876543");
+		assertThat(lines).as("the application's lines; GreenMail, the test's SMTP server, logs the addresses it sees")
+			.filteredOn(line -> !line.path("log").path("logger").asText().startsWith("com.icegreen."))
+			.hasSizeGreaterThan(processWork.size())
+			.allSatisfy(line -> assertThat(line.toString()).as("no invitee's name or address in the log")
+				.doesNotContain(teacher.email())
+				.doesNotContain(teacher.surname()));
 	}
 
 	@Test

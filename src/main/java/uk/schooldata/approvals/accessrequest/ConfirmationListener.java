@@ -30,8 +30,11 @@ class ConfirmationListener implements TaskListener {
 
 	private final DecisionRecords records;
 
+	private final DecisionMetrics metrics;
+
 	ConfirmationListener(AccessRequests requests, ScopeCatalogue catalogue, Deciders deciders,
-			DecisionRecords records) {
+			DecisionRecords records, DecisionMetrics metrics) {
+		this.metrics = metrics;
 		this.requests = requests;
 		this.catalogue = catalogue;
 		this.deciders = deciders;
@@ -64,6 +67,7 @@ class ConfirmationListener implements TaskListener {
 		}
 		records.confirmed(request, confirmation == Confirmation.CONFIRM, decided.scopes(), confirmer,
 				decided.reason(), now);
+		metrics.decided(request, decided.status(), now);
 		task.setVariable(DataAccessRequestProcess.OUTCOME,
 				decided.status() == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());
 		LOG.info("Request {}: special-category scopes {} by a second administrator ({})", request.id(),

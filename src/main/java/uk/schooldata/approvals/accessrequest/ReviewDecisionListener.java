@@ -35,8 +35,11 @@ class ReviewDecisionListener implements TaskListener {
 
 	private final DecisionRecords records;
 
+	private final DecisionMetrics metrics;
+
 	ReviewDecisionListener(AccessRequests requests, ScopeCatalogue catalogue, Grants grants, Deciders deciders,
-			DecisionRecords records) {
+			DecisionRecords records, DecisionMetrics metrics) {
+		this.metrics = metrics;
 		this.requests = requests;
 		this.catalogue = catalogue;
 		this.grants = grants;
@@ -65,6 +68,9 @@ class ReviewDecisionListener implements TaskListener {
 			throw Deciders.refusal(DataAccessRequestProcess.DECISION, "This request was decided already.");
 		}
 		records.reviewed(request, decided.scopes(), reviewer, decided.reason(), now);
+		if (!decided.needsConfirmation()) {
+			metrics.decided(request, decided.status(), now);
+		}
 		task.setVariable(DataAccessRequestProcess.REVIEWED_BY, reviewer);
 		task.setVariable(DataAccessRequestProcess.OUTCOME, decided.needsConfirmation() ? Outcome.NEEDS_CONFIRMATION.name()
 				: decided.status() == AccessRequestStatus.DECLINED ? Outcome.DECLINED.name() : Outcome.APPROVED.name());

@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -70,7 +72,11 @@ class HttpMisConnector implements MisConnector {
 
 	private final Supplier<RestClient> restClient;
 
-	HttpMisConnector(MisProperties properties, RestClient.Builder restClientBuilder, Environment environment) {
+	private final MeterRegistry meters;
+
+	HttpMisConnector(MisProperties properties, RestClient.Builder restClientBuilder, Environment environment,
+			MeterRegistry meters) {
+		this.meters = meters;
 		restClientBuilder
 			// HTTP/1.1: the JDK client's default, an HTTP/2 upgrade on every new connection, breaks requests with a body
 			// on some servers.
@@ -87,14 +93,14 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public MisUser createPlatformUser(String urn, String username) {
-		MisUser user = call(urn, "create the platform user", () -> createOrFindUser(urn, username));
+		MisUser user = call("create_user", urn, "create the platform user", () -> createOrFindUser(urn, username));
 		LOG.info("MIS user {} is the platform's user at school {}", user.id(), urn);
 		return user;
 	}
 
 	@Override
 	public void addUserToGroup(String urn, String userId, MisPermissionGroup group) {
-		call(urn, "add user " + userId + " to group " + group.misName(), () -> restClient.get()
+		call("add_user_to_group", urn, "add user " + userId + " to group " + group.misName(), () -> restClient.get()
 			.put()
 			.uri("/schools/{urn}/users/{userId}/groups/{groupName}", urn, userId, group.misName())
 			.retrieve()
@@ -104,7 +110,7 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public MisUser readUser(String urn, String userId) {
-		return call(urn, "read user " + userId, () -> restClient.get()
+		return call("read_user", urn, "read user " + userId, () -> restClient.get()
 			.get()
 			.uri("/schools/{urn}/users/{userId}", urn, userId)
 			.retrieve()
@@ -113,7 +119,7 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public List<StaffMember> listStaff(String urn) {
-		return call(urn, "list staff", () -> restClient.get()
+		return call("list_staff", urn, "list staff", () -> restClient.get()
 			.get()
 			.uri("/schools/{urn}/staff", urn)
 			.retrieve()
@@ -122,7 +128,7 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public List<Student> listStudents(String urn, StudentFilter filter) {
-		return call(urn, "list students", () -> restClient.get()
+		return call("list_students", urn, "list students", () -> restClient.get()
 			.get()
 			.uri(uri -> uri.path("/schools/{urn}/students")
 				.queryParamIfPresent("year", Optional.ofNullable(filter.yearGroup()))
@@ -134,7 +140,7 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public List<Contact> listContacts(String urn) {
-		return call(urn, "list contacts", () -> restClient.get()
+		return call("list_contacts", urn, "list contacts", () -> restClient.get()
 			.get()
 			.uri("/schools/{urn}/contacts", urn)
 			.retrieve()
@@ -143,7 +149,7 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public List<MisGroup> listGroups(String urn) {
-		return call(urn, "list groups", () -> restClient.get()
+		return call("list_groups", urn, "list groups", () -> restClient.get()
 			.get()
 			.uri("/schools/{urn}/groups", urn)
 			.retrieve()
@@ -152,25 +158,25 @@ class HttpMisConnector implements MisConnector {
 
 	@Override
 	public Optional<StaffMember> findStaffMember(String urn, String staffId) {
-		return find(urn, "read staff member " + staffId, StaffMember.class, "/schools/{urn}/staff/{id}", staffId);
+		return find("read_staff_member", urn, "read staff member " + staffId, StaffMember.class, "/schools/{urn}/staff/{id}", staffId);
 	}
 
 	@Override
 	public Optional<Student> findStudent(String urn, String studentId) {
-		return find(urn, "read student " + studentId, Student.class, "/schools/{urn}/students/{id}", studentId);
+		return find("read_student", urn, "read student " + studentId, Student.class, "/schools/{urn}/students/{id}", studentId);
 	}
 
 	@Override
 	public Optional<Contact> findContact(String urn, String contactId) {
-		return find(urn, "read contact " + contactId, Contact.class, "/schools/{urn}/contacts/{id}", contactId);
+		return find("read_contact", urn, "read contact " + contactId, Contact.class, "/schools/{urn}/contacts/{id}", contactId);
 	}
 
 	/**
 	 * Reads one person; the MIS's {@code 404 not_found} for the person (not for the school) is an empty answer.
 	 */
-	private <T> Optional<T> find(String urn, String action, Class<T> type, String path, String id) {
+	private <T> Optional<T> find(String operation, String urn, String action, Class<T> type, String path, String id) {
 		try {
-			return Optional.of(call(urn, action, () -> restClient.get().get().uri(path, urn, id).retrieve().body(type)));
+			return Optional.of(call(operation, urn, action, () -> restClient.get().get().uri(path, urn, id).retrieve().body(type)));
 		}
 		catch (MisUnavailableException ex) {
 			if (ex.getCause() instanceof HttpClientErrorException.NotFound notFound
@@ -207,10 +213,37 @@ class HttpMisConnector implements MisConnector {
 	}
 
 	/**
-	 * Makes a request and turns whatever goes wrong into the port's exceptions.
+	 * Makes a request, measures it ({@code sda_mis_calls_seconds{operation, outcome}}: {@code success},
+	 * {@code refused}, {@code not_found} or {@code unavailable}) and turns whatever goes wrong into the port's exceptions.
 	 */
-	private <T> T call(String urn, String action, Supplier<T> request) {
+	private <T> T call(String operation, String urn, String action, Supplier<T> request) {
 		LOG.debug("Asking the MIS to {} at school {}", action, urn);
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "unavailable";
+		try {
+			T answer = answer(urn, action, request);
+			outcome = "success";
+			return answer;
+		}
+		catch (MisRefusedException ex) {
+			outcome = "refused";
+			throw ex;
+		}
+		catch (MisUnavailableException ex) {
+			if (ex.getCause() instanceof HttpClientErrorException.NotFound) {
+				outcome = "not_found";
+			}
+			throw ex;
+		}
+		finally {
+			sample.stop(Timer.builder("sda.mis.calls")
+				.description("Calls to the schools' MIS, by operation and outcome")
+				.tags("operation", operation, "outcome", outcome)
+				.register(meters));
+		}
+	}
+
+	private static <T> T answer(String urn, String action, Supplier<T> request) {
 		T answer;
 		try {
 			answer = request.get();
@@ -231,6 +264,30 @@ class HttpMisConnector implements MisConnector {
 					"The MIS answered without a body when asked to " + action + " at school " + urn);
 		}
 		return answer;
+	}
+
+	/**
+	 * Whether the MIS answers at all: any HTTP answer to its root below 500 means it is up.
+	 *
+	 * @return the status it answered with
+	 * @throws MisUnavailableException when it does not answer, or answers 5xx
+	 */
+	int ping() {
+		try {
+			return restClient.get()
+				.get()
+				.uri("/")
+				.exchange((request, response) -> {
+					int status = response.getStatusCode().value();
+					if (status >= 500) {
+						throw new MisUnavailableException("The MIS answered " + status);
+					}
+					return status;
+				});
+		}
+		catch (RestClientException ex) {
+			throw new MisUnavailableException("The MIS did not answer (timeout or connection error)", ex);
+		}
 	}
 
 	private static RuntimeException refusalOrFailure(String urn, String action, RestClientResponseException ex) {

@@ -1,11 +1,5 @@
 package uk.schooldata.approvals.notification;
 
-import java.security.MessageDigest;
-
-import java.time.Instant;
-
-import java.time.Duration;
-
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,6 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -83,7 +79,11 @@ public class Webhooks {
 
 	private final Clock clock = Clock.systemUTC();
 
-	Webhooks(WebhookProperties properties, RestClient.Builder restClientBuilder, ObjectMapper objectMapper) {
+	private final MeterRegistry meters;
+
+	Webhooks(WebhookProperties properties, RestClient.Builder restClientBuilder, ObjectMapper objectMapper,
+			MeterRegistry meters) {
+		this.meters = meters;
 		this.restClient = restClientBuilder
 			// HTTP/1.1: the JDK client's default, an HTTP/2 upgrade on every new connection, breaks requests with a body
 			// on some servers.
@@ -115,9 +115,28 @@ public class Webhooks {
 		byte[] body = json(payload);
 		String timestamp = String.valueOf(clock.instant().getEpochSecond());
 		String what = "Webhook " + eventType + " (delivery " + deliveryId + ") to " + target.getHost();
-		HttpStatusCode status;
+		Timer.Sample sample = Timer.start(meters);
+		String outcome = "unreachable";
 		try {
-			status = restClient.post()
+			HttpStatusCode status = post(target, secret, eventType, deliveryId, body, timestamp, what);
+			outcome = status.is2xxSuccessful() ? "delivered" : "refused";
+			if (!status.is2xxSuccessful()) {
+				throw new WebhookDeliveryFailedException(what + " failed: the receiver answered " + status.value());
+			}
+			LOG.info("{} delivered: the receiver answered {}", what, status.value());
+		}
+		finally {
+			sample.stop(Timer.builder("sda.webhook.deliveries")
+				.description("Webhook deliveries to apps, by event and outcome (every attempt counts)")
+				.tags("event", eventType, "outcome", outcome)
+				.register(meters));
+		}
+	}
+
+	private HttpStatusCode post(URI target, String secret, String eventType, String deliveryId, byte[] body,
+			String timestamp, String what) {
+		try {
+			return restClient.post()
 				.uri(target)
 				.contentType(MediaType.APPLICATION_JSON)
 				.header(EVENT_HEADER, eventType)
@@ -133,10 +152,6 @@ public class Webhooks {
 		catch (RestClientException ex) {
 			throw new WebhookDeliveryFailedException(what + " failed: the request could not be made", ex);
 		}
-		if (!status.is2xxSuccessful()) {
-			throw new WebhookDeliveryFailedException(what + " failed: the receiver answered " + status.value());
-		}
-		LOG.info("{} delivered: the receiver answered {}", what, status.value());
 	}
 
 	/**
@@ -216,3 +231,4 @@ public class Webhooks {
 		return "could not be reached (connection error)";
 	}
 }
+

@@ -44,7 +44,8 @@ class AccessSetup implements ApplicationRunner {
 	static final String MY_TASKS = "Assigned to me";
 
 	private static final Map<String, String> GROUP_NAMES = Map.of(Roles.PLATFORM_ADMINS, "Platform operators",
-			Roles.SCHOOL_ADMINS, "School administrators", Roles.AUDITORS, "Auditors", Roles.APPS, "Apps");
+			Roles.SCHOOL_ADMINS, "School administrators", Roles.AUDITORS, "Auditors", Roles.APPS, "Apps",
+			Roles.METRICS_SCRAPERS, "Metrics scrapers");
 
 	private final IdentityService identityService;
 
@@ -111,7 +112,7 @@ class AccessSetup implements ApplicationRunner {
 		if (identityService.createGroupQuery().groupId(id).count() == 0) {
 			Group group = identityService.newGroup(id);
 			group.setName(name);
-			group.setType(Roles.APPS.equals(id) ? "SYSTEM" : "WORKFLOW");
+			group.setType(Roles.APPS.equals(id) || Roles.METRICS_SCRAPERS.equals(id) ? "SYSTEM" : "WORKFLOW");
 			identityService.saveGroup(group);
 			LOG.info("Created group {}", id);
 		}

@@ -19,6 +19,12 @@ public final class Roles {
 	/** Third-party apps calling the API with their own credentials. */
 	public static final String APPS = "apps";
 
+	/**
+	 * The monitoring system's scraper: reads {@code /actuator/prometheus} and nothing else. Its user is configured
+	 * with {@code app.metrics.scraper}.
+	 */
+	public static final String METRICS_SCRAPERS = "metrics-scrapers";
+
 	/** Camunda's own administrators' group, which holds every permission. */
 	public static final String CAMUNDA_ADMIN = Groups.CAMUNDA_ADMIN;
 

@@ -23,15 +23,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Who may call what.
  * <ul>
- * <li>{@code /api/**} and {@code /engine-rest/**}: HTTP Basic against Camunda's identity service, stateless; the
- * engine then runs each {@code /engine-rest} call as that user, so Camunda's authorizations and tenant checks
- * apply.</li>
+ * <li>{@code /api/**}, its OpenAPI description ({@code /v3/api-docs}) and Swagger UI, and {@code /engine-rest/**}:
+ * HTTP Basic against Camunda's identity service, stateless; the engine then runs each {@code /engine-rest} call as
+ * that user, so Camunda's authorizations and tenant checks apply.</li>
  * <li>The Camunda webapps ({@code /camunda/**}) keep their own login, session and CSRF protection.</li>
  * <li>The invitee's pages and sign-in ({@code /invitation/**}, {@code /oauth2/**}) have a chain of their own
  * ({@code InviteeSecurityConfiguration}, order 0).</li>
- * <li>Open without login: {@code /api/invitations/{token}/accept}, which only points to the invitation's page; the
- * health endpoint (and, in the demo, the MIS simulator, which checks its own API key,
- * and the demo app's webhook receiver, which checks signatures).</li>
+ * <li>{@code /actuator/**}: health open, with details for platform operators; Prometheus metrics for operators and
+ * the metrics scraper ({@value Roles#METRICS_SCRAPERS}); nothing else.</li>
+ * <li>Open without login: {@code /api/invitations/{token}/accept}, which only points to the invitation's page (and,
+ * in the demo, the MIS simulator, which checks its own API key, and the demo app's webhook receiver, which checks
+ * signatures).</li>
  * <li>Everything else is denied.</li>
  * </ul>
  */
@@ -51,7 +53,9 @@ class SecurityConfiguration {
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identities,
 			ProblemResponses problems) throws Exception {
 		return http
-			.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+			.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
+					path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"), path.matcher("/swagger-ui.html"),
+					path.matcher("/swagger-ui/**")))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path.matcher(HttpMethod.POST, "/api/schools"), path.matcher(HttpMethod.POST, "/api/apps"))
 				.hasAuthority(Roles.PLATFORM_ADMINS)
@@ -68,12 +72,38 @@ class SecurityConfiguration {
 			.build();
 	}
 
+	/**
+	 * Operations: health open to everyone, with details only for platform operators; the metrics for operators and the
+	 * monitoring system's scraper; nothing else.
+	 */
 	@Bean
 	@Order(2)
+	SecurityFilterChain operationsSecurity(HttpSecurity http, IdentityAuthenticationProvider identities,
+			ProblemResponses problems) throws Exception {
+		return http.securityMatcher(path.matcher("/actuator/**"))
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"),
+						path.matcher(HttpMethod.GET, "/actuator/health/**"))
+				.permitAll()
+				.requestMatchers(path.matcher(HttpMethod.GET, "/actuator/prometheus"))
+				.hasAnyAuthority(Roles.PLATFORM_ADMINS, Roles.METRICS_SCRAPERS)
+				.requestMatchers(path.matcher(HttpMethod.GET, "/actuator/info"))
+				.hasAuthority(Roles.PLATFORM_ADMINS)
+				.anyRequest()
+				.denyAll())
+			.authenticationManager(new ProviderManager(identities))
+			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.build();
+	}
+
+	@Bean
+	@Order(3)
 	SecurityFilterChain everythingElse(HttpSecurity http, ProblemResponses problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
-				.requestMatchers(path.matcher("/actuator/health"), path.matcher("/actuator/health/**")).permitAll()
 				// The Camunda webapps authenticate with their own login form and protect themselves against CSRF.
 				.requestMatchers(path.matcher("/camunda/**"), path.matcher("/"), path.matcher("/error")).permitAll()
 				// The webapps' login pages probe /camunda-welcome; a Basic challenge there would pop up the browser's

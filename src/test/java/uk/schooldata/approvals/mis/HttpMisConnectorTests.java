@@ -29,7 +29,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.mock.env.MockEnvironment;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
@@ -179,7 +183,8 @@ class HttpMisConnectorTests {
 	void ignoresFieldsItDoesNotKnowEvenWithAStrictObjectMapper() {
 		RestClient.Builder strict = RestClient.builder()
 			.messageConverters(converters -> converters.add(0, new MappingJackson2HttpMessageConverter(new ObjectMapper())));
-		HttpMisConnector connector = new HttpMisConnector(properties(mis.baseUrl()), strict, new MockEnvironment());
+		HttpMisConnector connector = new HttpMisConnector(properties(mis.baseUrl()), strict, new MockEnvironment(),
+				new SimpleMeterRegistry());
 		mis.stubFor(get("/schools/100001/users/MISU-100001-1").willReturn(okJson("""
 				{"id": "MISU-100001-1", "username": "sda-platform", "groups": [], "createdAt": "2025-09-01T08:00:00Z"}
 				""")));
@@ -216,11 +221,7 @@ class HttpMisConnectorTests {
 
 	@Test
 	void reportsARefusedConnectionAsUnavailable() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		HttpMisConnector connector = connectorTo("http://localhost:" + closedPort);
+		HttpMisConnector connector = connectorTo("http://localhost:" + closedPort());
 
 		assertThatExceptionOfType(MisUnavailableException.class).isThrownBy(() -> connector.listStaff(URN))
 			.withMessageContaining("did not answer");
@@ -316,7 +317,8 @@ class HttpMisConnectorTests {
 	@Test
 	void callsTheSimulatorOnThisServersPortWhenNoBaseUrlIsSet() {
 		MockEnvironment environment = new MockEnvironment();
-		HttpMisConnector connector = new HttpMisConnector(simulatorProperties(), RestClient.builder(), environment);
+		HttpMisConnector connector = new HttpMisConnector(simulatorProperties(), RestClient.builder(), environment,
+				new SimpleMeterRegistry());
 		mis.stubFor(get("/mis-sim/api/v1/schools/100001/staff").willReturn(okJson("[]")));
 
 		assertThatExceptionOfType(MisUnavailableException.class).isThrownBy(() -> connector.listStaff(URN))
@@ -326,8 +328,54 @@ class HttpMisConnectorTests {
 		assertThat(connector.listStaff(URN)).isEmpty();
 	}
 
+	@Test
+	void measuresEveryCallByOperationAndOutcome() throws IOException {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		HttpMisConnector measured = new HttpMisConnector(properties(mis.baseUrl()), RestClient.builder(),
+				new MockEnvironment(), meters);
+		mis.stubFor(get("/schools/100001/staff").willReturn(okJson("[]")));
+		mis.stubFor(get("/schools/100001/groups").willReturn(aResponse().withStatus(403)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"error\": \"forbidden\"}")));
+		HttpMisConnector unreachable = new HttpMisConnector(properties("http://localhost:" + closedPort()),
+				RestClient.builder(), new MockEnvironment(), meters);
+
+		measured.listStaff(URN);
+		assertThatExceptionOfType(MisRefusedException.class).isThrownBy(() -> measured.listGroups(URN));
+		assertThatExceptionOfType(MisUnavailableException.class).isThrownBy(() -> unreachable.listStaff(URN));
+
+		assertThat(meters.get("sda.mis.calls").tags("operation", "list_staff", "outcome", "success").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("sda.mis.calls").tags("operation", "list_groups", "outcome", "refused").timer().count())
+			.isEqualTo(1);
+		assertThat(meters.get("sda.mis.calls").tags("operation", "list_staff", "outcome", "unavailable").timer()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void healthIsUpWhileTheMisAnswersAndDownWhenItDoesNotOrFails() throws IOException {
+		mis.stubFor(get("/").willReturn(aResponse().withStatus(404)));
+		assertThat(new MisHealthIndicator(connector).health().getStatus()).isEqualTo(Status.UP);
+
+		mis.stubFor(get("/").willReturn(aResponse().withStatus(503)));
+		Health failing = new MisHealthIndicator(connector).health();
+		assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(failing.getDetails().get("problem")).asString().contains("503");
+
+		Health away = new MisHealthIndicator(connectorTo("http://localhost:" + closedPort())).health();
+		assertThat(away.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(away.getDetails().get("problem")).asString().contains("did not answer");
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
 	private static HttpMisConnector connectorTo(String baseUrl) {
-		return new HttpMisConnector(properties(baseUrl), RestClient.builder(), new MockEnvironment());
+		return new HttpMisConnector(properties(baseUrl), RestClient.builder(), new MockEnvironment(),
+				new SimpleMeterRegistry());
 	}
 
 	private static MisProperties properties(String baseUrl) {

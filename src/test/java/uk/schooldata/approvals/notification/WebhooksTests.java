@@ -28,7 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -191,7 +191,7 @@ class WebhooksTests {
 
 	private Webhooks webhooksWithReadTimeout(Duration readTimeout) {
 		return new Webhooks(new WebhookProperties(Duration.ofSeconds(2), readTimeout), RestClient.builder(),
-				objectMapper);
+				objectMapper, new SimpleMeterRegistry());
 	}
 
 	private static Decision aDecision() {

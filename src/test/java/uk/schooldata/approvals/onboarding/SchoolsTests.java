@@ -14,6 +14,8 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import uk.schooldata.approvals.TestDatabase;
+
 /**
  * {@link Schools} on a pool of one connection: a read that needs a second connection while it holds the first waits
  * for a connection that never comes. Under load the same read holds every connection of the real pool and waits for
@@ -29,10 +31,15 @@ class SchoolsTests {
 
 	@BeforeEach
 	void schoolsOnAPoolOfOneConnection() {
-		String url = "jdbc:h2:mem:schools-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1";
-		Flyway.configure().dataSource(new DriverManagerDataSource(url)).load().migrate();
+		String url = TestDatabase.newDatabase("schools");
+		Flyway.configure()
+			.dataSource(new DriverManagerDataSource(url, TestDatabase.username(), TestDatabase.password()))
+			.load()
+			.migrate();
 		oneConnection = new HikariDataSource();
 		oneConnection.setJdbcUrl(url);
+		oneConnection.setUsername(TestDatabase.username());
+		oneConnection.setPassword(TestDatabase.password());
 		oneConnection.setMaximumPoolSize(1);
 		oneConnection.setConnectionTimeout(250);
 		schools = new Schools(JdbcClient.create(oneConnection));
