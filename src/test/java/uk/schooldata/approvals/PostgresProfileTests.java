@@ -51,6 +51,7 @@ import uk.schooldata.approvals.mis.StaffMember;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "OPERATOR_PASSWORD=" + PostgresProfileTests.OPERATOR_PASSWORD, "MIS_API_KEY=simulator-key",
+				"INVITE_LINK_KEY=a-link-key-for-the-postgres-profile-tests",
 				"MIS_BASE_URL=", "app.mis.simulator.enabled=true", "INVITE_BASE_URL=https://invitations.example",
 				"GOOGLE_CLIENT_ID=school-data-approvals", "GOOGLE_CLIENT_SECRET=not-used-here" })
 @ActiveProfiles("prod")

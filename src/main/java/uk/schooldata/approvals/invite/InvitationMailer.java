@@ -75,7 +75,10 @@ class InvitationMailer {
 					? "no such person" : "reason " + person.get().ineligibility().get()) + " for invite " + inviteId);
 		}
 		String email = person.get().email();
-		String token = InviteTokens.newToken();
+		// The issue's number counts the links issued before, as committed: a retry of this send, here or on another
+		// node after a crash, makes the same token, so every copy of the email carries a link that works.
+		int issue = invites.tokensIssued(inviteId) + 1;
+		String token = InviteTokens.token(properties.linkKey(), inviteId, issue);
 		Instant now = ClockUtil.getCurrentTime().toInstant();
 		Instant expiresAt = reminder ? invite.expiresAt() : timers.expiresAt(now);
 		if (reminder) {
@@ -85,7 +88,7 @@ class InvitationMailer {
 			invites.markSent(inviteId, email, InviteTokens.hash(token), now, expiresAt);
 		}
 		String schoolName = schools.findByUrn(invite.schoolUrn()).map(School::name).orElse(invite.schoolUrn());
-		mailer.send(email, reminder ? REMINDER_TEMPLATE : INVITATION_TEMPLATE,
+		mailer.sendOnce("invite:" + inviteId + ":" + issue, email, reminder ? REMINDER_TEMPLATE : INVITATION_TEMPLATE,
 				Map.of("displayName", person.get().displayName(), "schoolName", schoolName, "link", link(token),
 						"expiresAt", WHEN.format(expiresAt)));
 		return true;

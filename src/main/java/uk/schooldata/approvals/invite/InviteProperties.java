@@ -5,6 +5,7 @@ import java.text.ParseException;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
 
 import org.camunda.bpm.engine.impl.calendar.CronTimer;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -26,16 +27,25 @@ import uk.schooldata.approvals.workflow.IsoDuration;
  * @param personalDataRetention how long after an invite ended without an account (expired, cancelled, failed) its
  * invitee's name, email addresses and account ids are kept (ISO-8601, {@code P90D}); README, "Retention"
  * @param erasureCron when the nightly erasure of that personal data runs (cron, as {@code digestCron})
+ * @param linkKey the secret key the links' tokens are derived from (HMAC-SHA256, at least 32 characters): a retried
+ * or repeated send of one invitation carries the same working link ({@code InviteTokens}); {@code INVITE_LINK_KEY} in
+ * prod
  */
 @Validated
 @ConfigurationProperties("app.invite")
 record InviteProperties(@NotBlank String baseUrl, @NotNull IsoDuration expiry, @NotNull IsoDuration reminder,
 		@Positive int startChunkSize, @NotBlank String digestCron, @NotNull IsoDuration personalDataRetention,
-		@NotBlank String erasureCron) {
+		@NotBlank String erasureCron, @NotBlank @Size(min = 32) String linkKey) {
 
 	InviteProperties {
 		checkCron("app.invite.digest-cron", digestCron);
 		checkCron("app.invite.erasure-cron", erasureCron);
+	}
+
+	@Override
+	public String toString() {
+		return "InviteProperties[baseUrl=" + baseUrl + ", expiry=" + expiry + ", reminder=" + reminder
+				+ ", linkKey=(hidden)]";
 	}
 
 	private static void checkCron(String key, String cron) {

@@ -158,6 +158,14 @@ class Invites {
 	}
 
 	/**
+	 * How many links were issued for the invite so far: its invitations and reminders.
+	 */
+	int tokensIssued(String id) {
+		return jdbc.sql("select count(*) from invite_token where invite_id = :id").param("id", id).query(Integer.class)
+			.single();
+	}
+
+	/**
 	 * Replaces the token that works with a new one, from a reminder; the deadline stays.
 	 */
 	void replaceToken(String id, String email, String tokenHash, Instant issuedAt) {

@@ -79,6 +79,7 @@ final class Cluster implements AutoCloseable {
 				Map.entry("WEB_THREADS", "16"), Map.entry("MAIL_HOST", "localhost"),
 				Map.entry("MAIL_PORT", String.valueOf(mail.getSmtp().getPort())),
 				Map.entry("OPERATOR_PASSWORD", OPERATOR_PASSWORD), Map.entry("MIS_API_KEY", "simulator-key"),
+				Map.entry("INVITE_LINK_KEY", "the-cluster-nodes-shared-invitation-link-key"),
 				Map.entry("MIS_BASE_URL", ""), Map.entry("app.mis.simulator.enabled", "true"),
 				Map.entry("INVITE_BASE_URL", "https://invitations.example"),
 				Map.entry("GOOGLE_CLIENT_ID", "school-data-approvals"), Map.entry("GOOGLE_CLIENT_SECRET", "not-used"),

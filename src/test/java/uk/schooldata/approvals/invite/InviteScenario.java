@@ -94,7 +94,7 @@ public class InviteScenario {
 	 * with it, and assigns the first permission that fits.
 	 */
 	void acceptAndAssign(String inviteId, String administrator) {
-		String token = InviteTokens.newToken();
+		String token = InviteTokens.token("a key only this test knows, not the application's", inviteId, 1);
 		jdbc.sql("update invite set token_hash = :hash where id = :id").param("hash", InviteTokens.hash(token))
 			.param("id", inviteId).update();
 		jdbc.sql("insert into invite_token (token_hash, invite_id, issued_at) values (:hash, :id, current_timestamp)")
@@ -123,6 +123,14 @@ public class InviteScenario {
 
 	StaffMember aStaffMemberWithEmail(String urn) {
 		return mis.listStaff(urn).stream().filter(staff -> staff.email() != null).findFirst().orElseThrow();
+	}
+
+	StaffMember aStaffMemberWithEmail(String urn, String except) {
+		return mis.listStaff(urn)
+			.stream()
+			.filter(staff -> staff.email() != null && !staff.id().equals(except))
+			.findFirst()
+			.orElseThrow();
 	}
 
 	StaffMember aStaffMemberWithoutEmail(String urn) {

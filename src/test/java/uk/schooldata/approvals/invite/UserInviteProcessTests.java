@@ -40,6 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -97,6 +99,9 @@ class UserInviteProcessTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	@Autowired
 	DecisionLedger ledger;
@@ -328,7 +333,8 @@ class UserInviteProcessTests {
 		service.accept(token, google("g-used-" + invite.id()));
 
 		assertRefused(() -> service.accept(token, google("g-other-" + invite.id())), InvitationGoneException.class);
-		assertRefused(() -> service.accept(InviteTokens.newToken(), google("g-none")), InvitationNotFoundException.class);
+		assertRefused(() -> service.accept(InviteTokens.token("a key only this test knows, not the application's", "none", 1),
+				google("g-none")), InvitationNotFoundException.class);
 	}
 
 	@Test
@@ -700,6 +706,52 @@ class UserInviteProcessTests {
 		assertThat(taskService.createTaskQuery().count()).isEqualTo(tasks);
 		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.ACCEPTED);
 		assertThat(service.find(invite.id()).orElseThrow().permissions()).isEmpty();
+	}
+
+	@Test
+	void aSendCutOffAfterTheMailServerTookTheEmailIsRepeatedWithTheSameWorkingLinkAndMessageId() throws Exception {
+		StaffMember teacher = scenario.aStaffMemberWithEmail(school.urn());
+		Invite invite = inviteOne(SourceGroup.STAFF, teacher.id());
+		ProcessInstance instance = instanceOf(invite);
+		String send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId();
+
+		// The node dies after the mail server took the email and after the delivery was recorded, before the job's
+		// transaction commits: the send is retried, and finds the email gone.
+		cutOffBeforeCommit(send);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.PENDING);
+		assertThat(smtp.getReceivedMessagesForDomain(teacher.email())).hasSize(1);
+		scenario.runJobs(instance.getId());
+		assertThat(smtp.getReceivedMessagesForDomain(teacher.email())).as("recorded, so not sent again").hasSize(1);
+		assertThat(service.find(invite.id()).orElseThrow().status()).isEqualTo(InviteStatus.SENT);
+
+		// Again, with a second invitation, but the node dies before the delivery was recorded too: the email goes
+		// again, the same email, and the link in either copy works.
+		StaffMember other = scenario.aStaffMemberWithEmail(school.urn(), teacher.id());
+		Invite second = inviteOne(SourceGroup.STAFF, other.id());
+		ProcessInstance secondInstance = instanceOf(second);
+		cutOffBeforeCommit(
+				managementService.createJobQuery().processInstanceId(secondInstance.getId()).singleResult().getId());
+		jdbc.sql("delete from mail_delivery where recipient = :to").param("to", other.email()).update();
+		scenario.runJobs(secondInstance.getId());
+
+		MimeMessage[] copies = smtp.getReceivedMessagesForDomain(other.email());
+		assertThat(copies).as("at least once: the copy a crash can cause").hasSize(2);
+		assertThat(copies[1].getMessageID()).isEqualTo(copies[0].getMessageID()).startsWith("<");
+		assertThat(copies[1].getHeader("X-SDA-Delivery")).isEqualTo(copies[0].getHeader("X-SDA-Delivery"));
+		assertThat(InviteScenario.tokenIn(copies[1])).isEqualTo(InviteScenario.tokenIn(copies[0]));
+		assertThat(service.accept(InviteScenario.tokenIn(copies[0]), google("g-copy-" + second.id())).status())
+			.isEqualTo(InviteStatus.ACCEPTED);
+	}
+
+	/**
+	 * Runs the job as a node that dies just before its transaction commits: everything it wrote is rolled back;
+	 * what it sent, and what it recorded in transactions of their own, stays.
+	 */
+	private void cutOffBeforeCommit(String jobId) {
+		new TransactionTemplate(transactionManager).executeWithoutResult(transaction -> {
+			managementService.executeJob(jobId);
+			transaction.setRollbackOnly();
+		});
 	}
 
 	private Invite inviteOne(SourceGroup group, String personId) {

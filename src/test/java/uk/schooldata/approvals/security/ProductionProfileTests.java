@@ -28,8 +28,18 @@ class ProductionProfileTests {
 	}
 
 	@Test
+	void refusesToStartWithoutAKeyForInvitationLinksOrWithAShortOne() {
+		assertThatThrownBy(() -> prod().run("--OPERATOR_PASSWORD=Long-Enough-Password-1"))
+			.hasMessageContaining("INVITE_LINK_KEY");
+		assertThatThrownBy(() -> prod().run("--OPERATOR_PASSWORD=Long-Enough-Password-1",
+				"--INVITE_LINK_KEY=too-short-a-key"))
+			.hasMessageContaining("at least 32 characters in the environment variable INVITE_LINK_KEY");
+	}
+
+	@Test
 	void refusesToStartWithoutAnySignInProviderForInvitees() {
 		assertThatThrownBy(() -> prod().run("--OPERATOR_PASSWORD=Long-Enough-Password-1",
+				"--INVITE_LINK_KEY=a-link-key-of-at-least-thirty-two-characters",
 				"--DATABASE_URL=jdbc:h2:mem:prod-without-providers", "--DATABASE_USERNAME=sa", "--DATABASE_PASSWORD=",
 				"--MAIL_HOST=localhost", "--MIS_BASE_URL=http://localhost:1", "--MIS_API_KEY=key",
 				"--INVITE_BASE_URL=https://invitations.example"))
