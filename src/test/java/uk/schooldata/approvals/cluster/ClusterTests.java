@@ -6,12 +6,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.mail.MessagingException;
@@ -22,7 +34,10 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -31,6 +46,7 @@ import org.springframework.util.FileSystemUtils;
  * and decided through both nodes. Both job executors work; every timer fires once; every email and webhook goes out
  * once; every invite and request ends where it should.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterTests {
 
 	static final List<String> SCHOOLS = List.of("300001", "300002", "300003", "300004", "300005");
@@ -71,6 +87,7 @@ class ClusterTests {
 	}
 
 	@Test
+	@Order(1)
 	void twoNodesShareTheWorkAndDoEveryStepOnce() throws FolderException {
 		cluster.mail.purgeEmailFromAllMailboxes();
 		String urn = SCHOOLS.get(0);
@@ -131,6 +148,8 @@ class ClusterTests {
 				assertThat(count).as(id).isOne());
 
 		Map<String, Long> jobsByNode = cluster.countBy("hostname_", "act_hi_job_log", "job_state_ = 2");
+		System.out.printf("Two nodes: %d invitations, %d requests; jobs completed by node: %s%n", invited,
+				requests.size(), jobsByNode);
 		assertThat(jobsByNode.keySet()).as("both job executors did work").contains("node-a", "node-b");
 		assertThat(jobsByNode.get("node-a")).isGreaterThan(50);
 		assertThat(jobsByNode.get("node-b")).isGreaterThan(50);
@@ -144,6 +163,123 @@ class ClusterTests {
 			.as("reminders and expiry of every invite, both reminders of every request")
 			.isEqualTo(2L * invited + 2L * requests.size());
 		assertThat(cluster.database.sql("select count(*) from act_ru_incident").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	@Order(2)
+	void aNodeKilledInTheMiddleOfAWholeSchoolBatchAndOfApprovalsLosesNothingAndRepeatsOnlyWhatItHeld()
+			throws Exception {
+		cluster.mail.purgeEmailFromAllMailboxes();
+		cluster.webhooks.resetRequests();
+		String urn = SCHOOLS.get(1);
+		List<String> apps = new ArrayList<>();
+		for (int app = 0; app < APPS; app++) {
+			apps.add("crash-app-" + app);
+			cluster.registerApp(a, apps.get(app));
+		}
+		List<String> requests = new ArrayList<>();
+		List<String> schoolOf = new ArrayList<>();
+		for (String app : apps) {
+			for (String school : SCHOOLS) {
+				requests.add(cluster.submit(requests.size() % 2 == 0 ? a : b, app, school));
+				schoolOf.add(school);
+			}
+		}
+
+		int invited = cluster.inviteStudents(a, urn, List.of("7A", "7B", "7C", "7D", "7E", "7F", "8A", "8B", "8C",
+				"8D", "8E", "8F")).path("invited").asInt();
+		ExecutorService administrators = Executors.newFixedThreadPool(4);
+		List<Future<ApplicationNode>> approvals = new ArrayList<>();
+		for (int i = 0; i < requests.size(); i++) {
+			int index = i;
+			List<ApplicationNode> route = index % 2 == 0 ? List.of(a, b) : List.of(b, a);
+			approvals.add(administrators.submit(() -> cluster.approveSurely(route, schoolOf.get(index),
+					requests.get(index))));
+		}
+		// Mid-batch and mid-approvals: some invitations out, some decisions taken.
+		await().atMost(Duration.ofSeconds(60))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> cluster.countBy("status", "invite", "school_urn = '" + urn + "'").getOrDefault("SENT", 0L) > 40
+					&& cluster.countBy("status", "access_request", "status = 'APPROVED'").getOrDefault("APPROVED", 0L)
+						> 300);
+		a.kill();
+		for (Future<ApplicationNode> approval : approvals) {
+			approval.get(3, TimeUnit.MINUTES);
+		}
+		administrators.shutdown();
+
+		// The survivor finishes alone, taking up the jobs the dead node held once their locks expire.
+		await().atMost(Duration.ofMinutes(3))
+			.pollInterval(Duration.ofSeconds(2))
+			.until(() -> cluster.countBy("status", "invite", "school_urn = '" + urn + "'").getOrDefault("PENDING", 0L)
+					== 0 && cluster.database.sql("""
+							select count(*) from access_request where id in (:ids) and grants_recorded_at is null
+							""").param("ids", requests).query(Long.class).single() == 0);
+		await().atMost(Duration.ofMinutes(2))
+			.until(() -> deliveriesPerId(apps).size() == requests.size());
+		a.start();
+
+		assertThat(cluster.database.sql("select count(*) from access_request where id in (:ids) and status = 'APPROVED'")
+			.param("ids", requests)
+			.query(Long.class)
+			.single()).as("every decision taken once and kept").isEqualTo(requests.size());
+		assertThat(cluster.database.sql("""
+				select count(*) from scope_grant where request_id in (:ids) and revoked_at is null
+				""").param("ids", requests).query(Long.class).single()).as("one grant per request").isEqualTo(200);
+		Map<String, Long> webhooks = deliveriesPerId(apps);
+		long repeated = webhooks.values().stream().mapToLong(count -> count - 1).sum();
+		assertThat(webhooks).as("a webhook for every decision").hasSize(requests.size());
+		assertThat(repeated).as("repeated only what the killed node was delivering (its 8 job threads)")
+			.isLessThanOrEqualTo(8);
+
+		Map<String, List<MimeMessage>> byDelivery = new HashMap<>();
+		for (MimeMessage message : cluster.mail.getReceivedMessages()) {
+			if (message.getHeader("X-SDA-Delivery") != null && text(message).contains("/invitations/")) {
+				byDelivery.computeIfAbsent(message.getHeader("X-SDA-Delivery")[0], id -> new ArrayList<>()).add(message);
+			}
+		}
+		assertThat(cluster.countBy("status", "invite", "school_urn = '" + urn + "'"))
+			.as("every invitation of the batch went out (and some expired since), none lost")
+			.satisfies(statuses -> assertThat(statuses.keySet()).isSubsetOf("SENT", "EXPIRED"))
+			.satisfies(statuses -> assertThat(statuses.values().stream().mapToLong(Long::longValue).sum())
+				.isEqualTo(invited));
+		Set<String> issued = Set.copyOf(cluster.database.sql("""
+				select t.token_hash from invite_token t join invite i on i.id = t.invite_id where i.school_urn = :urn
+				""").param("urn", urn).query(String.class).list());
+		long copies = 0;
+		Set<String> reached = new HashSet<>();
+		for (List<MimeMessage> delivery : byDelivery.values()) {
+			String to = delivery.get(0).getAllRecipients()[0].toString();
+			Set<String> tokens = delivery.stream().map(ClusterTests::token).collect(Collectors.toSet());
+			assertThat(tokens).as("every copy to %s carries the same link", to).hasSize(1);
+			assertThat(issued).as("the link to %s is on record, so it works until replaced", to)
+				.contains(sha256(tokens.iterator().next()));
+			reached.add(to);
+			copies += delivery.size() - 1;
+		}
+		assertThat(reached).as("every invitee received their invitation").hasSize(invited);
+		System.out.printf("Killed node-a: %d invitations, %d emails repeated; %d decisions, %d webhooks repeated%n",
+				invited, copies, requests.size(), repeated);
+		assertThat(copies).as("repeated only what the killed node was sending").isLessThanOrEqualTo(8);
+		assertThat(a.readiness()).as("the restarted node rejoins").isEqualTo(200);
+		assertThat(cluster.database.sql("select count(*) from act_ru_incident").query(Long.class).single()).isZero();
+	}
+
+	private Map<String, Long> deliveriesPerId(List<String> apps) {
+		return cluster.webhooks.findAll(postRequestedFor(urlPathMatching("/hooks/crash-app-.*")))
+			.stream()
+			.collect(Collectors.groupingBy(request -> request.getHeader("X-SDA-Delivery"), Collectors.counting()));
+	}
+
+	private static String token(MimeMessage message) {
+		Matcher link = Pattern.compile("/invitations/([A-Za-z0-9_-]{43})").matcher(text(message));
+		assertThat(link.find()).as("a link in the invitation").isTrue();
+		return link.group(1);
+	}
+
+	private static String sha256(String token) throws NoSuchAlgorithmException {
+		return HexFormat.of()
+			.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	/**
