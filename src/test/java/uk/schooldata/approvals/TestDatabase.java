@@ -73,6 +73,14 @@ public final class TestDatabase {
 	 * @return its JDBC URL
 	 */
 	public static String newPostgresDatabase(String purpose) {
+		return postgres().getJdbcUrl("postgres", createPostgresDatabase(purpose));
+	}
+
+	/**
+	 * A new, empty database on the PostgreSQL server, in either run.
+	 * @return its name
+	 */
+	public static String createPostgresDatabase(String purpose) {
 		String name = purpose.replaceAll("[^a-z0-9]", "_") + "_" + DATABASES.incrementAndGet();
 		try (Connection connection = postgres().getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
@@ -81,7 +89,7 @@ public final class TestDatabase {
 		catch (SQLException ex) {
 			throw new IllegalStateException("Cannot create the test database " + name, ex);
 		}
-		return postgres().getJdbcUrl("postgres", name);
+		return name;
 	}
 
 	/**

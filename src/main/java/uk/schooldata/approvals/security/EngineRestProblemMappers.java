@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import uk.schooldata.approvals.web.DatabaseUnavailable;
 import uk.schooldata.approvals.web.Problems;
 import uk.schooldata.approvals.web.Refusal;
 
@@ -48,6 +49,12 @@ final class EngineRestProblemMappers {
 	}
 
 	static Response toResponse(Throwable ex) {
+		if (DatabaseUnavailable.isCauseOf(ex)) {
+			LOG.warn("Engine REST call answered 503: the database cannot be reached ({})", ex.getMessage());
+			return Response.fromResponse(problem(Response.Status.SERVICE_UNAVAILABLE, DatabaseUnavailable.problem()))
+				.header(jakarta.ws.rs.core.HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+				.build();
+		}
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof Refusal refused) {
 				LOG.warn("Engine REST call refused: {}", refused.getMessage());

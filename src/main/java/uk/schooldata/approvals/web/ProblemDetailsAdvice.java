@@ -64,6 +64,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		if (DatabaseUnavailable.isCauseOf(ex)) {
+			LOG.warn("{} answered 503: the database cannot be reached ({})", request.getDescription(false),
+					ex.getMessage());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+				.body(DatabaseUnavailable.problem());
+		}
 		String reference = UUID.randomUUID().toString();
 		LOG.error("Unexpected error, reference {}", reference, ex);
 		ProblemDetail problem = Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
