@@ -13,6 +13,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
@@ -94,10 +95,18 @@ class JobExecutorShutdown implements SmartLifecycle {
 	 * any more; the version is raised as Camunda's own unlocking does, so no stale copy can write over it.
 	 */
 	private int release(String lockOwner) {
-		return jdbc.sql("""
-				update act_ru_job set lock_owner_ = null, lock_exp_time_ = null, rev_ = rev_ + 1
-				where lock_owner_ = :owner
-				""").param("owner", lockOwner).update();
+		try {
+			return jdbc.sql("""
+					update act_ru_job set lock_owner_ = null, lock_exp_time_ = null, rev_ = rev_ + 1
+					where lock_owner_ = :owner
+					""").param("owner", lockOwner).update();
+		}
+		catch (DataAccessException ex) {
+			// The database went first: the locks expire by themselves.
+			LOG.warn("Stopping: could not release the jobs taken but not started ({}); their locks will expire",
+					ex.getMostSpecificCause().getMessage());
+			return 0;
+		}
 	}
 
 	@Override

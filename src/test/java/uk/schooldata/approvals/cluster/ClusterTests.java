@@ -63,8 +63,8 @@ class ClusterTests {
 	static void twoNodes() throws IOException {
 		FileSystemUtils.deleteRecursively(Path.of("target", "cluster-logs"));
 		cluster = new Cluster();
-		Map<String, String> settings = cluster.settings(Map.of("app.invite.reminder", "PT30S", "app.invite.expiry",
-				"PT60S", "app.access-request.first-reminder", "PT10S", "app.access-request.second-reminder", "PT20S",
+		Map<String, String> settings = cluster.settings(Map.of("app.invite.reminder", "PT20S", "app.invite.expiry",
+				"PT40S", "app.access-request.first-reminder", "PT5S", "app.access-request.second-reminder", "PT10S",
 				"app.access-request.expiry", "P14D"));
 		// The first node creates the schema; a second node started at the same moment would race it.
 		a = ApplicationNode.start("node-a", settings);
@@ -106,7 +106,7 @@ class ClusterTests {
 		assertThat(invited).as("a few hundred invitations").isGreaterThan(150);
 		assertThat(requests).hasSize(200).doesNotHaveDuplicates();
 
-		// Both reminders of every request (10 s and 20 s after submission) go to the school's administrator.
+		// Both reminders of every request (5 s and 10 s after submission) go to the school's administrator.
 		await().atMost(Duration.ofSeconds(90))
 			.pollInterval(Duration.ofSeconds(1))
 			.until(() -> reminders(requests) == 2L * requests.size());

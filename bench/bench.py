@@ -1,0 +1,377 @@
+#!/usr/bin/env python3
+"""The side-by-side benchmark of docs/benchmarks.md: this application against a plain Camunda 7.24 Spring Boot
+application (bench/plain-camunda), one after the other on the same machine and database kind, never at once, measured
+by one external load generator (wrk, 8 connections). bench/run builds both jars and calls this script.
+
+    python3 bench/bench.py [--rounds 3] [--seconds 15] [--only http|timers|cluster] [--invites 10000]
+
+Results go to target/bench/results.json and are printed as the Markdown table docs/benchmarks.md shows.
+"""
+import argparse
+import base64
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import socketserver
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from datetime import datetime, timedelta, timezone
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "target", "bench")
+APP_JAR = os.path.join(ROOT, "target", "school-data-approvals-0.1.0-SNAPSHOT.jar")
+PLAIN_JAR = os.path.join(ROOT, "bench", "plain-camunda", "target", "plain-camunda.jar")
+LUA = os.path.join(ROOT, "bench", "wrk", "requests.lua")
+CONNECTIONS = 8
+OPERATOR = ("demo", "demo")
+SCHOOLS = 60
+APPS = 50
+SCOPE = "students.basic"
+
+
+def log(message):
+    print(f"[{datetime.now().strftime('%H:%M:%S')}] {message}", flush=True)
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def basic(user, password):
+    return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def call(base, method, path, auth=None, body=None, timeout=60):
+    request = urllib.request.Request(base + path, method=method,
+                                     data=None if body is None else json.dumps(body).encode())
+    request.add_header("Accept", "application/json")
+    if body is not None:
+        request.add_header("Content-Type", "application/json")
+    if auth:
+        request.add_header("Authorization", basic(*auth))
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            text = response.read().decode()
+            return response.status, (json.loads(text) if text.startswith(("{", "[")) else text)
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode()
+
+
+# --- Sinks: an SMTP server and a webhook receiver that take everything at once -------------------------------------
+
+class SmtpSink(socketserver.StreamRequestHandler):
+    def handle(self):
+        self.wfile.write(b"220 sink\r\n")
+        in_data = False
+        for line in self.rfile:
+            if in_data:
+                if line in (b".\r\n", b".\n"):
+                    in_data = False
+                    self.wfile.write(b"250 queued\r\n")
+                continue
+            verb = line[:4].upper()
+            if verb == b"DATA":
+                in_data = True
+                self.wfile.write(b"354 go on\r\n")
+            elif verb == b"QUIT":
+                self.wfile.write(b"221 bye\r\n")
+                return
+            elif verb in (b"EHLO", b"HELO"):
+                self.wfile.write(b"250 sink\r\n")
+            else:
+                self.wfile.write(b"250 ok\r\n")
+
+
+class HookSink(BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def start_sinks():
+    smtp = socketserver.ThreadingTCPServer(("127.0.0.1", 0), SmtpSink)
+    smtp.daemon_threads = True
+    hooks = ThreadingHTTPServer(("127.0.0.1", 0), HookSink)
+    for server in (smtp, hooks):
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+    return smtp.server_address[1], hooks.server_address[1]
+
+
+# --- The applications ------------------------------------------------------------------------------------------------
+
+class App:
+    """One application in a JVM of its own, in a working directory of its own."""
+
+    def __init__(self, name, jar, workdir, args, ready_path):
+        self.name, self.jar, self.workdir, self.args, self.ready_path = name, jar, workdir, args, ready_path
+        self.port = free_port()
+        self.process = None
+        self.startup_seconds = None
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=240):
+        os.makedirs(self.workdir, exist_ok=True)
+        out = open(os.path.join(self.workdir, "output.log"), "a")
+        begin = time.monotonic()
+        self.process = subprocess.Popen(["java", "-jar", self.jar, f"--server.port={self.port}"] + self.args,
+                                        cwd=self.workdir, stdout=out, stderr=subprocess.STDOUT)
+        while time.monotonic() - begin < timeout:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.name} exited while starting; see {self.workdir}/output.log")
+            try:
+                if call(self.base, "GET", self.ready_path, timeout=5)[0] == 200:
+                    self.startup_seconds = time.monotonic() - begin
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} not ready after {timeout} s")
+
+    def heap_mib(self):
+        """Heap in use after a full collection, as jcmd reports it."""
+        subprocess.run(["jcmd", str(self.process.pid), "GC.run"], capture_output=True)
+        info = subprocess.run(["jcmd", str(self.process.pid), "GC.heap_info"], capture_output=True, text=True).stdout
+        used = re.search(r"used (\d+)K", info)
+        return round(int(used.group(1)) / 1024) if used else None
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(120)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def ours(workdir, smtp_port, extra=()):
+    return App("this application", APP_JAR, workdir,
+               ["--spring.mail.host=127.0.0.1", f"--spring.mail.port={smtp_port}",
+                "--logging.level.uk.schooldata.approvals=WARN"] + list(extra),
+               "/actuator/health/readiness")
+
+
+def plain(workdir, extra=()):
+    return App("plain Camunda", PLAIN_JAR, workdir, list(extra), "/actuator/health/liveness")
+
+
+# --- wrk -------------------------------------------------------------------------------------------------------------
+
+def wrk(base, requests_file, seconds, label):
+    """Runs wrk with 8 connections over the listed requests; returns requests/s, p50 and p99 (ms) and non-2xx."""
+    env = dict(os.environ, BENCH_REQUESTS=requests_file)
+    output = subprocess.run(["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{seconds}s", "--latency", "-s", LUA, base],
+                            capture_output=True, text=True, env=env).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    result = {"rps": rate, "p50": latency(output, "50%"), "p99": latency(output, "99%"),
+              "errors": int(errors.group(1)) if errors else 0}
+    log(f"  {label}: {rate:.1f}/s, p50 {result['p50']} ms, p99 {result['p99']} ms, non-2xx {result['errors']}")
+    return result
+
+
+def latency(output, percentile):
+    match = re.search(rf"{re.escape(percentile)}\s+([\d.]+)(us|ms|s)\b", output)
+    value, unit = float(match.group(1)), match.group(2)
+    return round(value / 1000 if unit == "us" else value * 1000 if unit == "s" else value, 2)
+
+
+def write_requests(path, requests):
+    """A Lua file for bench/wrk/requests.lua: {method, path, auth, body} per request, taken in turn."""
+    def lua(text):
+        return "nil" if text is None else json.dumps(text)
+    with open(path, "w") as out:
+        out.write("return {\n")
+        for method, target, auth, body in requests:
+            out.write(f"{{{lua(method)}, {lua(target)}, {lua(basic(*auth) if auth else None)}, "
+                      f"{lua(None if body is None else json.dumps(body))}}},\n")
+        out.write("}\n")
+    return path
+
+
+# --- This application: the schools, apps and administrators the load uses ------------------------------------------
+
+def prepare_ours(workdir, smtp_port, hook_port):
+    """Onboards the schools and registers the apps once; each round starts from a copy of this database."""
+    app = ours(workdir, smtp_port).start()
+    urns = [str(200000 + i) for i in range(SCHOOLS)]
+    for urn in urns:
+        status, body = call(app.base, "POST", "/api/schools", OPERATOR,
+                            {"urn": urn, "name": f"Bench School {urn}", "contactEmail": f"office@{urn}.bench.example"})
+        assert status == 202, body
+    apps = {}
+    for i in range(APPS):
+        app_id = f"bench-app-{i}"
+        status, body = call(app.base, "POST", "/api/apps", OPERATOR,
+                            {"appId": app_id, "name": f"Bench App {i}", "contactEmail": f"dev@{app_id}.example",
+                             "webhookUrl": f"http://localhost:{hook_port}/hooks"})
+        assert status == 201, body
+        apps[app_id] = body["secret"]
+    for urn in urns:
+        while call(app.base, "GET", f"/api/schools/{urn}", OPERATOR)[1]["status"] != "ACTIVE":
+            time.sleep(0.5)
+        status, body = call(app.base, "PUT", f"/engine-rest/user/office@{urn}.bench.example/credentials", OPERATOR,
+                            {"password": "Bench-Admin-1", "authenticatedUserPassword": OPERATOR[1]})
+        assert status == 204, body
+    app.stop()
+    with open(os.path.join(workdir, "bench.json"), "w") as out:
+        json.dump({"urns": urns, "apps": apps}, out)
+
+
+def http_round_ours(base_dir, round_dir, seconds, smtp_port):
+    shutil.rmtree(round_dir, ignore_errors=True)
+    shutil.copytree(base_dir, round_dir)
+    setup = json.load(open(os.path.join(round_dir, "bench.json")))
+    app = ours(round_dir, smtp_port).start()
+    log(f" this application started in {app.startup_seconds:.1f} s")
+    pairs = [(app_id, secret, urn) for urn in setup["urns"] for app_id, secret in setup["apps"].items()]
+    warm, measured = pairs[:len(pairs) // 5], pairs[len(pairs) // 5:]
+    submit = lambda chosen: [("POST", "/api/access-requests", (app_id, secret),
+                              {"schoolUrn": urn, "purpose": "Homework for every class",
+                               "scopes": [{"name": SCOPE, "required": True}]}) for app_id, secret, urn in chosen]
+    wrk(app.base, write_requests(os.path.join(round_dir, "warm.lua"), submit(warm)), 3, "warm-up submissions")
+    result = {"startup": app.startup_seconds,
+              "submissions": wrk(app.base, write_requests(os.path.join(round_dir, "submit.lua"), submit(measured)),
+                                 seconds, "submissions")}
+    tasks = open_tasks(app.base, "data-access-request")
+    completions = [("POST", f"/engine-rest/task/{task['id']}/complete", (f"office@{task['tenantId']}.bench.example",
+                                                                          "Bench-Admin-1"),
+                    {"variables": {"decision": {"value": "APPROVE"},
+                                   "approvedScopes": {"value": json.dumps([SCOPE]), "type": "Json"}}})
+                   for task in tasks if task["tenantId"] in setup["urns"]]
+    result["completions"] = wrk(app.base, write_requests(os.path.join(round_dir, "complete.lua"), completions),
+                                seconds, f"review completions (of {len(completions)} open)")
+    app_id, secret = next(iter(setup["apps"].items()))
+    flow = [("GET", f"/api/schools/{setup['urns'][0]}/apps/{app_id}/data-flow?scope={SCOPE}", (app_id, secret), None)]
+    status, body = call(app.base, "GET", flow[0][1], (app_id, secret))
+    assert status == 200 and body["allowed"], body
+    result["dataflow"] = wrk(app.base, write_requests(os.path.join(round_dir, "flow.lua"), flow), seconds, "data-flow")
+    liveness = [("GET", "/actuator/health/liveness", None, None)]
+    result["liveness"] = wrk(app.base, write_requests(os.path.join(round_dir, "live.lua"), liveness), seconds,
+                             "liveness")
+    result["heap"] = app.heap_mib()
+    app.stop()
+    return result
+
+
+def http_round_plain(round_dir, seconds):
+    shutil.rmtree(round_dir, ignore_errors=True)
+    app = plain(round_dir).start()
+    log(f" plain Camunda started in {app.startup_seconds:.1f} s")
+    start = lambda count: [("POST", "/engine-rest/process-definition/key/one-task/start", OPERATOR, {})] * count
+    wrk(app.base, write_requests(os.path.join(round_dir, "warm.lua"), start(1)), 3, "warm-up starts")
+    result = {"startup": app.startup_seconds,
+              "starts": wrk(app.base, write_requests(os.path.join(round_dir, "start.lua"), start(1)), seconds,
+                            "one-task starts")}
+    tasks = open_tasks(app.base, "one-task")
+    completions = [("POST", f"/engine-rest/task/{task['id']}/complete", OPERATOR, {}) for task in tasks]
+    result["completions"] = wrk(app.base, write_requests(os.path.join(round_dir, "complete.lua"), completions),
+                                seconds, f"task completions (of {len(completions)} open)")
+    result["heap"] = app.heap_mib()
+    app.stop()
+    return result
+
+
+def open_tasks(base, process):
+    tasks, first = [], 0
+    while True:
+        status, page = call(base, "GET", f"/engine-rest/task?processDefinitionKey={process}&firstResult={first}"
+                                         f"&maxResults=1000&sortBy=created&sortOrder=asc", OPERATOR)
+        assert status == 200, page
+        tasks += page
+        if len(page) < 1000:
+            return tasks
+        first += 1000
+
+
+def median(rounds, *keys):
+    values = []
+    for result in rounds:
+        value = result
+        for key in keys:
+            value = value[key]
+        values.append(value)
+    return statistics.median(values)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=15)
+    parser.add_argument("--only", choices=["http", "timers", "cluster"])
+    options = parser.parse_args()
+    os.makedirs(WORK, exist_ok=True)
+    smtp_port, hook_port = start_sinks()
+    results = {"machine": machine(), "started": datetime.now(timezone.utc).isoformat(), "rounds": options.rounds,
+               "seconds": options.seconds}
+
+    if options.only in (None, "http"):
+        base_dir = os.path.join(WORK, "ours-base")
+        shutil.rmtree(base_dir, ignore_errors=True)
+        log("Preparing this application's schools and apps")
+        prepare_ours(base_dir, smtp_port, hook_port)
+        ours_rounds, plain_rounds = [], []
+        for number in range(1, options.rounds + 1):
+            log(f"Round {number}: this application")
+            ours_rounds.append(http_round_ours(base_dir, os.path.join(WORK, f"ours-{number}"), options.seconds,
+                                               smtp_port))
+            log(f"Round {number}: plain Camunda")
+            plain_rounds.append(http_round_plain(os.path.join(WORK, f"plain-{number}"), options.seconds))
+        results["http"] = {"ours": ours_rounds, "plain": plain_rounds}
+
+    with open(os.path.join(WORK, "results.json"), "w") as out:
+        json.dump(results, out, indent=2)
+    report(results)
+
+
+def machine():
+    cpu = re.search(r"model name\s*:\s*(.*)", open("/proc/cpuinfo").read())
+    return {"nproc": os.cpu_count(), "cpu": cpu.group(1) if cpu else "?",
+            "java": subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]}
+
+
+def report(results):
+    if "http" in results:
+        ours_rounds, plain_rounds = results["http"]["ours"], results["http"]["plain"]
+        submissions, starts = median(ours_rounds, "submissions", "rps"), median(plain_rounds, "starts", "rps")
+        reviews, completions = median(ours_rounds, "completions", "rps"), median(plain_rounds, "completions", "rps")
+        flow, live = median(ours_rounds, "dataflow", "rps"), median(ours_rounds, "liveness", "rps")
+        rows = [
+            ("Submissions/s vs one-task starts/s (HTTP Basic)", submissions, starts, submissions / starts, 0.8),
+            ("Review completions/s vs task completions/s", reviews, completions, reviews / completions, 0.8),
+            ("Data-flow check/s vs liveness/s (same server)", flow, live, flow / live, 0.8),
+        ]
+        print("\n| measure (median of rounds) | this application | anchor | ratio | target | met |")
+        print("|---|---|---|---|---|---|")
+        for name, value, anchor, ratio, target in rows:
+            print(f"| {name} | {value:.1f} | {anchor:.1f} | {ratio:.2f} | ≥ {target} | {'yes' if ratio >= target else 'no'} |")
+        print(f"| Data-flow p50 / p99 (ms) | {median(ours_rounds, 'dataflow', 'p50')} / "
+              f"{median(ours_rounds, 'dataflow', 'p99')} | {median(ours_rounds, 'liveness', 'p50')} / "
+              f"{median(ours_rounds, 'liveness', 'p99')} | | | |")
+        start_ours, start_plain = median(ours_rounds, "startup"), median(plain_rounds, "startup")
+        print(f"| Start-up to ready (s) | {start_ours:.1f} | {start_plain:.1f} | {start_ours / start_plain:.2f} | ≤ 1.0 | "
+              f"{'yes' if start_ours <= start_plain else 'no'} |")
+        print(f"| Heap in use after the load, after a full GC (MiB) | {median(ours_rounds, 'heap')} | "
+              f"{median(plain_rounds, 'heap')} | | | |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
