@@ -75,7 +75,7 @@ final class Cluster implements AutoCloseable {
 	Map<String, String> settings(Map<String, String> timers) {
 		Map<String, String> settings = new HashMap<>(Map.ofEntries(Map.entry("spring.profiles.active", "prod"),
 				Map.entry("DATABASE_URL", databaseUrl), Map.entry("DATABASE_USERNAME", "postgres"),
-				Map.entry("DATABASE_PASSWORD", "postgres"), Map.entry("DATABASE_POOL_SIZE", "24"),
+				Map.entry("DATABASE_PASSWORD", "postgres"), Map.entry("DATABASE_POOL_SIZE", "36"),
 				Map.entry("WEB_THREADS", "16"), Map.entry("MAIL_HOST", "localhost"),
 				Map.entry("MAIL_PORT", String.valueOf(mail.getSmtp().getPort())),
 				Map.entry("OPERATOR_PASSWORD", OPERATOR_PASSWORD), Map.entry("MIS_API_KEY", "simulator-key"),
