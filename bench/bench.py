@@ -3,7 +3,7 @@
 application (bench/plain-camunda), one after the other on the same machine and database kind, never at once, measured
 by one external load generator (wrk, 8 connections). bench/run builds both jars and calls this script.
 
-    python3 bench/bench.py [--rounds 3] [--seconds 15] [--only http|timers|cluster] [--invites 10000]
+    python3 bench/bench.py [--rounds 3] [--seconds 15] [--only http|timers] [--invites 10000]
 
 Results go to target/bench/results.json and are printed as the Markdown table docs/benchmarks.md shows.
 """
@@ -351,6 +351,119 @@ def open_tasks(base, process):
         first += 1000
 
 
+# --- Timers: 10,000 due at one instant --------------------------------------------------------------------------------
+
+REGISTRATION_GROUPS = [f"{year}{form}" for year in range(7, 12) for form in "ABCDEF"]
+
+
+def h2_jar():
+    jar = os.path.join(WORK, "h2.jar")
+    if not os.path.exists(jar):
+        listing = subprocess.run(["unzip", "-Z1", APP_JAR], capture_output=True, text=True).stdout
+        entry = next(line for line in listing.splitlines() if re.match(r"BOOT-INF/lib/h2-.*\.jar$", line))
+        with open(jar, "wb") as out:
+            out.write(subprocess.run(["unzip", "-p", APP_JAR, entry], capture_output=True).stdout)
+    return jar
+
+
+def h2(database, sql):
+    """Runs SQL on an H2 file database while no application holds it."""
+    result = subprocess.run(["java", "-cp", h2_jar(), "org.h2.tools.Shell", "-url", f"jdbc:h2:file:{database}",
+                             "-user", "sa", "-password", "", "-sql", sql], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr + result.stdout
+    return result.stdout
+
+
+def prepare_invites(workdir, smtp_port, target):
+    """Whole-school batches of students and parents until at least `target` invitations are out, waiting at
+    'Await answer' with their expiry timers (14 days ahead)."""
+    app = ours(workdir, smtp_port).start()
+    invited, number = 0, 0
+    while invited < target:
+        urn = str(300000 + number)
+        number += 1
+        status, body = call(app.base, "POST", "/api/schools", OPERATOR,
+                            {"urn": urn, "name": f"Timer School {urn}", "contactEmail": f"office@{urn}.bench.example"})
+        assert status == 202, body
+        while call(app.base, "GET", f"/api/schools/{urn}", OPERATOR)[1]["status"] != "ACTIVE":
+            time.sleep(0.5)
+        for source in ("STUDENTS", "PARENTS"):
+            status, body = call(app.base, "POST", f"/api/schools/{urn}/invites", OPERATOR,
+                                {"sourceGroup": source, "groupIds": REGISTRATION_GROUPS}, timeout=300)
+            assert status == 202, body
+            invited += body["invited"]
+        log(f"  {invited} invitations asked for")
+    drain(app.base, timeout=1800)
+    waiting = call(app.base, "GET", "/engine-rest/process-instance/count?processDefinitionKey=user-invite",
+                   OPERATOR)[1]["count"]
+    log(f"  {waiting} invitations sent and waiting for an answer")
+    app.stop()
+    return waiting
+
+
+def prepare_timers(workdir, count):
+    """`count` bare-timer instances waiting at their timer (due far ahead)."""
+    app = plain(workdir).start()
+    starts = [("POST", "/engine-rest/process-definition/key/bare-timer/start", OPERATOR,
+               {"variables": {"due": {"value": "2099-01-01T00:00:00", "type": "String"}}})]
+    lua = write_requests(os.path.join(workdir, "timers.lua"), starts)
+    while True:
+        waiting = call(app.base, "GET", "/engine-rest/process-instance/count?processDefinitionKey=bare-timer",
+                       OPERATOR)[1]["count"]
+        if waiting >= count:
+            break
+        wrk(app.base, lua, max(2, int((count - waiting) / 150)), "bare-timer starts (not measured)")
+    app.stop()
+    return waiting
+
+
+def timer_round(app, database, activity, process, lead_seconds=45):
+    """Moves every timer of `activity` to one instant `lead_seconds` ahead, starts the application, and measures from
+    that instant until no instance of `process` is left."""
+    due = datetime.now(timezone.utc) + timedelta(seconds=lead_seconds)
+    stamp = due.strftime("%Y-%m-%d %H:%M:%S")
+    sql = (f"UPDATE ACT_RU_JOB SET DUEDATE_ = TIMESTAMP '{stamp}' WHERE JOB_DEF_ID_ IN "
+           f"(SELECT ID_ FROM ACT_RU_JOBDEF WHERE ACT_ID_ = '{activity}');")
+    if process == "user-invite":
+        sql += f" UPDATE INVITE SET EXPIRES_AT = TIMESTAMP WITH TIME ZONE '{stamp}+00' WHERE STATUS = 'SENT';"
+    h2(database, sql)
+    app.start()
+    wait = (due - datetime.now(timezone.utc)).total_seconds()
+    assert wait > 0, f"{app.name} took longer than {lead_seconds} s to start"
+    time.sleep(wait)
+    begin = time.monotonic()
+    while call(app.base, "GET", f"/engine-rest/process-instance/count?processDefinitionKey={process}",
+               OPERATOR)[1]["count"] > 0:
+        time.sleep(0.5)
+    seconds = time.monotonic() - begin
+    log(f"  {app.name}: every {process} instance ended {seconds:.1f} s after the instant its timers were due")
+    app.stop()
+    return seconds
+
+
+def timers(rounds, smtp_port, target):
+    ours_base, plain_base = os.path.join(WORK, "invites-base"), os.path.join(WORK, "timers-base")
+    for directory in (ours_base, plain_base):
+        shutil.rmtree(directory, ignore_errors=True)
+    log(f"Preparing {target} sent invitations")
+    invitations = prepare_invites(ours_base, smtp_port, target)
+    log(f"Preparing {invitations} bare timers")
+    bare = prepare_timers(plain_base, invitations)
+    results = {"invitations": invitations, "bare_timers": bare, "ours": [], "plain": []}
+    for number in range(1, rounds + 1):
+        for kind, base, activity, process in (("ours", ours_base, "BoundaryEvent_InvitationExpired", "user-invite"),
+                                              ("plain", plain_base, "TimerEvent_Due", "bare-timer")):
+            directory = os.path.join(WORK, f"{kind}-timers-{number}")
+            shutil.rmtree(directory, ignore_errors=True)
+            shutil.copytree(base, directory)
+            app = ours(directory, smtp_port) if kind == "ours" else plain(directory)
+            database = os.path.join(directory, "data", "school-data-approvals" if kind == "ours" else "plain-camunda")
+            log(f"Round {number}: {app.name}, timers")
+            results[kind].append({"seconds": timer_round(app, database, activity, process),
+                                  "startup": app.startup_seconds})
+    return results
+
+
 def median(rounds, *keys):
     values = []
     for result in rounds:
@@ -365,7 +478,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--seconds", type=int, default=15)
-    parser.add_argument("--only", choices=["http", "timers", "cluster"])
+    parser.add_argument("--only", choices=["http", "timers"])
+    parser.add_argument("--invites", type=int, default=10000)
     options = parser.parse_args()
     os.makedirs(WORK, exist_ok=True)
     smtp_port, hook_port = start_sinks()
@@ -386,6 +500,9 @@ def main():
             plain_rounds.append(http_round_plain(os.path.join(WORK, f"plain-{number}"), options.seconds))
         results["http"] = {"ours": ours_rounds, "plain": plain_rounds}
 
+    if options.only in (None, "timers"):
+        results["timers"] = timers(options.rounds, smtp_port, options.invites)
+
     with open(os.path.join(WORK, "results.json"), "w") as out:
         json.dump(results, out, indent=2)
     report(results)
@@ -398,6 +515,12 @@ def machine():
 
 
 def report(results):
+    if "timers" in results:
+        timer_results = results["timers"]
+        ours_seconds, plain_seconds = median(timer_results["ours"], "seconds"), median(timer_results["plain"], "seconds")
+        print(f"\n{timer_results['invitations']} invitation expiries: {ours_seconds:.1f} s; "
+              f"{timer_results['bare_timers']} bare timers: {plain_seconds:.1f} s; ratio "
+              f"{ours_seconds / plain_seconds:.2f} (target ≤ 0.7)")
     if "http" in results:
         ours_rounds, plain_rounds = results["http"]["ours"], results["http"]["plain"]
         submissions, starts = median(ours_rounds, "submissions", "rps"), median(plain_rounds, "starts", "rps")
