@@ -22,6 +22,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 import urllib.error
 import urllib.request
 from datetime import datetime, timedelta, timezone
@@ -402,17 +403,18 @@ def prepare_invites(workdir, smtp_port, target):
 
 
 def prepare_timers(workdir, count):
-    """`count` bare-timer instances waiting at their timer (due far ahead)."""
+    """Exactly `count` bare-timer instances waiting at their timer (due far ahead), started by 8 clients at once."""
     app = plain(workdir).start()
-    starts = [("POST", "/engine-rest/process-definition/key/bare-timer/start", OPERATOR,
-               {"variables": {"due": {"value": "2099-01-01T00:00:00", "type": "String"}}})]
-    lua = write_requests(os.path.join(workdir, "timers.lua"), starts)
-    while True:
-        waiting = call(app.base, "GET", "/engine-rest/process-instance/count?processDefinitionKey=bare-timer",
-                       OPERATOR)[1]["count"]
-        if waiting >= count:
-            break
-        wrk(app.base, lua, max(2, int((count - waiting) / 150)), "bare-timer starts (not measured)")
+    body = {"variables": {"due": {"value": "2099-01-01T00:00:00", "type": "String"}}}
+
+    def start(_):
+        status, answer = call(app.base, "POST", "/engine-rest/process-definition/key/bare-timer/start", OPERATOR, body)
+        assert status == 200, answer
+
+    with ThreadPoolExecutor(CONNECTIONS) as clients:
+        list(clients.map(start, range(count)))
+    waiting = call(app.base, "GET", "/engine-rest/process-instance/count?processDefinitionKey=bare-timer",
+                   OPERATOR)[1]["count"]
     app.stop()
     return waiting
 
