@@ -53,7 +53,7 @@ class SecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, IdentityAuthenticationProvider identities,
 			ProblemResponses problems) throws Exception {
-		return http
+		http
 			.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
 					path.matcher("/v3/api-docs"), path.matcher("/v3/api-docs/**"), path.matcher("/swagger-ui.html"),
 					path.matcher("/swagger-ui/**")))
@@ -63,14 +63,8 @@ class SecurityConfiguration {
 				// The old acceptance route: links in emails sent before are sent on to the invitation's page, and a
 				// POST is told it is gone (InvitationController).
 				.requestMatchers(path.matcher("/api/invitations/{token}/accept")).permitAll()
-				.anyRequest().authenticated())
-			.authenticationManager(new ProviderManager(identities))
-			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))
-			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-			// Stateless HTTP Basic: no session cookie for a forged request to ride on.
-			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.build();
+				.anyRequest().authenticated());
+		return statelessBasic(http, identities, problems);
 	}
 
 	/**
@@ -81,7 +75,7 @@ class SecurityConfiguration {
 	@Order(2)
 	SecurityFilterChain operationsSecurity(HttpSecurity http, IdentityAuthenticationProvider identities,
 			ProblemResponses problems) throws Exception {
-		return http.securityMatcher(path.matcher("/actuator/**"))
+		http.securityMatcher(path.matcher("/actuator/**"))
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(path.matcher(HttpMethod.GET, "/actuator/health"),
 						path.matcher(HttpMethod.GET, "/actuator/health/**"))
@@ -91,8 +85,17 @@ class SecurityConfiguration {
 				.requestMatchers(path.matcher(HttpMethod.GET, "/actuator/info"))
 				.hasAuthority(Roles.PLATFORM_ADMINS)
 				.anyRequest()
-				.denyAll())
-			.authenticationManager(new ProviderManager(identities))
+				.denyAll());
+		return statelessBasic(http, identities, problems);
+	}
+
+	/**
+	 * HTTP Basic against Camunda's identity service, stateless, every refusal a problem: no session cookie for a
+	 * forged request to ride on, so no CSRF token either.
+	 */
+	private static SecurityFilterChain statelessBasic(HttpSecurity http, IdentityAuthenticationProvider identities,
+			ProblemResponses problems) throws Exception {
+		return http.authenticationManager(new ProviderManager(identities))
 			.httpBasic(basic -> basic.realmName("School Data Approvals").authenticationEntryPoint(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.csrf(AbstractHttpConfigurer::disable)
