@@ -2,7 +2,6 @@ package uk.schooldata.approvals.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import uk.schooldata.approvals.Application;
+import uk.schooldata.approvals.TestPorts;
 
 /**
  * One node of the application in a JVM of its own, as production runs it: the {@code prod} profile on a shared
@@ -42,7 +42,7 @@ final class ApplicationNode implements AutoCloseable {
 
 	private ApplicationNode(String name, Map<String, String> properties) {
 		this.name = name;
-		this.port = freePort();
+		this.port = TestPorts.free();
 		this.properties = properties;
 		this.log = Path.of("target", "cluster-logs", name + ".log").toAbsolutePath();
 	}
@@ -188,15 +188,6 @@ final class ApplicationNode implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
 		}
 	}
 }

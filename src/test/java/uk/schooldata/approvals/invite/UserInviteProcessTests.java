@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -16,10 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.jayway.jsonpath.JsonPath;
-import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -40,12 +39,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import uk.schooldata.approvals.ProcessTest;
+import uk.schooldata.approvals.TestPorts;
 import uk.schooldata.approvals.TestServers;
 import uk.schooldata.approvals.audit.AuditEvents;
 import uk.schooldata.approvals.audit.AuditQuery;
@@ -584,7 +584,7 @@ class UserInviteProcessTests {
 		ProcessInstance instance = instanceOf(invite);
 		Job send = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
 		int smtpPort = mailSender.getPort();
-		mailSender.setPort(closedPort());
+		mailSender.setPort(TestPorts.free());
 		try {
 			for (int attempt = 0; attempt < 3; attempt++) {
 				assertThatThrownBy(() -> managementService.executeJob(send.getId()))
@@ -610,11 +610,6 @@ class UserInviteProcessTests {
 	/**
 	 * A port on this machine where nothing listens: the SMTP server is down.
 	 */
-	private static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-	}
 
 	@Test
 	void refusesNoPermissionsAndPermissionsThatDoNotFitTheSourceGroup() throws Exception {

@@ -16,27 +16,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.mock.env.MockEnvironment;
-
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
 
+import uk.schooldata.approvals.TestPorts;
 import uk.schooldata.approvals.mis.MisRefusedException.Reason;
 
 class HttpMisConnectorTests {
@@ -221,7 +219,7 @@ class HttpMisConnectorTests {
 
 	@Test
 	void reportsARefusedConnectionAsUnavailable() throws IOException {
-		HttpMisConnector connector = connectorTo("http://localhost:" + closedPort());
+		HttpMisConnector connector = connectorTo("http://localhost:" + TestPorts.free());
 
 		assertThatExceptionOfType(MisUnavailableException.class).isThrownBy(() -> connector.listStaff(URN))
 			.withMessageContaining("did not answer");
@@ -337,7 +335,7 @@ class HttpMisConnectorTests {
 		mis.stubFor(get("/schools/100001/groups").willReturn(aResponse().withStatus(403)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"error\": \"forbidden\"}")));
-		HttpMisConnector unreachable = new HttpMisConnector(properties("http://localhost:" + closedPort()),
+		HttpMisConnector unreachable = new HttpMisConnector(properties("http://localhost:" + TestPorts.free()),
 				RestClient.builder(), new MockEnvironment(), meters);
 
 		measured.listStaff(URN);
@@ -362,15 +360,9 @@ class HttpMisConnectorTests {
 		assertThat(failing.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(failing.getDetails().get("problem")).asString().contains("503");
 
-		Health away = new MisHealthIndicator(connectorTo("http://localhost:" + closedPort())).health();
+		Health away = new MisHealthIndicator(connectorTo("http://localhost:" + TestPorts.free())).health();
 		assertThat(away.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(away.getDetails().get("problem")).asString().contains("did not answer");
-	}
-
-	private static int closedPort() throws IOException {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
 	}
 
 	private static HttpMisConnector connectorTo(String baseUrl) {

@@ -10,9 +10,6 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +26,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
@@ -46,6 +43,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import uk.schooldata.approvals.TestDatabase;
+import uk.schooldata.approvals.TestPorts;
 import uk.schooldata.approvals.mis.MisProperties;
 import uk.schooldata.approvals.mis.simulator.MisSimulator;
 
@@ -61,7 +59,7 @@ import uk.schooldata.approvals.mis.simulator.MisSimulator;
 @DirtiesContext // one Camunda engine alive at a time: see ProcessTest
 class DependencyOutageTests {
 
-	static final int SMTP_PORT = freePort();
+	static final int SMTP_PORT = TestPorts.free();
 
 	static GreenMail smtp = startSmtp();
 
@@ -272,14 +270,5 @@ class DependencyOutageTests {
 			.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 		server.start();
 		return server;
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 }

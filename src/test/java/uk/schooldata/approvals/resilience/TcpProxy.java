@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import uk.schooldata.approvals.TestPorts;
+
 /**
  * A TCP proxy on the loopback interface that can be cut: while cut, every connection through it is closed and new
  * ones are refused, as when the network to a server fails or the server is away; restored, it forwards again. The
@@ -28,12 +30,7 @@ final class TcpProxy implements AutoCloseable {
 
 	TcpProxy(int targetPort) {
 		this.targetPort = targetPort;
-		try (ServerSocket probe = new ServerSocket(0)) {
-			this.port = probe.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		this.port = TestPorts.free();
 		restore();
 	}
 
